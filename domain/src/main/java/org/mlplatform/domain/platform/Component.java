@@ -1,0 +1,9 @@
+package org.mlplatform.domain.platform;
+
+/** The parts that must be up before the platform reports itself ready. */
+public enum Component {
+  DATABASE_MIGRATIONS,
+  WORKFLOW_ENGINE,
+  SEARCH_INDEX,
+  SERVING_ENGINE
+}

@@ -1,0 +1,56 @@
+package org.mlplatform.portal.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns exceptions into the API's JSON error shape, so no caller ever sees an HTML error page. */
+public final class ErrorMappers {
+
+  private ErrorMappers() {}
+
+  /** JAX-RS's own errors (404, 405, 415, 400 from parameter conversion, ...). */
+  @Provider
+  public static class WebApplicationErrors implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response original = e.getResponse();
+      if (original.hasEntity()) {
+        return original;
+      }
+      String message =
+          switch (original.getStatus()) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "cannot produce the requested media type";
+            case 415 -> "unsupported content type";
+            default -> e.getMessage();
+          };
+      return ErrorBody.response(original.getStatusInfo(), message);
+    }
+  }
+
+  /** Arguments that break a domain invariant are the caller's mistake. */
+  @Provider
+  public static class IllegalArguments implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return ErrorBody.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** Everything else is ours: log it, and tell the caller nothing internal. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Exception> {
+    private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+    @Override
+    public Response toResponse(Exception e) {
+      LOG.log(Level.SEVERE, "unexpected error in the API", e);
+      return ErrorBody.response(Response.Status.INTERNAL_SERVER_ERROR, "internal error");
+    }
+  }
+}

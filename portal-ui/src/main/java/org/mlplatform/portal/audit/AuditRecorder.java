@@ -1,0 +1,41 @@
+package org.mlplatform.portal.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import org.mlplatform.domain.audit.AuditEntry;
+import org.mlplatform.domain.audit.AuditLog;
+import org.mlplatform.domain.audit.Outcome;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.security.RequestIds;
+
+/** Builds audit records from a request's context and appends them to the audit log. */
+@ApplicationScoped
+public class AuditRecorder {
+
+  @Inject private AuditLog log;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public void record(
+      PlatformUser actor,
+      String action,
+      String target,
+      String summary,
+      Outcome outcome,
+      HttpServletRequest request) {
+    log.append(
+        new AuditEntry(
+            Instant.now(clock),
+            actor.username(),
+            actor.roleNames(),
+            action,
+            target,
+            summary,
+            outcome,
+            RequestIds.of(request),
+            request.getRemoteAddr()));
+  }
+}

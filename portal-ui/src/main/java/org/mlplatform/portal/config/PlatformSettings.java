@@ -1,0 +1,52 @@
+package org.mlplatform.portal.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The platform's settings from MicroProfile Config. Each key can also be given as an environment
+ * variable by MicroProfile's rule ({@code mlp.oidc.client-id} as {@code MLP_OIDC_CLIENT_ID}).
+ */
+@ApplicationScoped
+public class PlatformSettings {
+
+  private final Config config = ConfigProvider.getConfig();
+
+  /** Everything the platform keeps on disk lives below this folder. */
+  public Path dataDir() {
+    return Path.of(value("mlp.data.dir").orElse("data")).toAbsolutePath().normalize();
+  }
+
+  /** The URL users reach the portal at; login redirects are built from it. */
+  public URI publicUrl() {
+    String url = value("mlp.public-url").orElse("http://localhost:8080");
+    return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  public String oidcIssuer() {
+    return value("mlp.oidc.issuer")
+        .orElseThrow(
+            () -> new IllegalStateException("mlp.oidc.issuer (MLP_OIDC_ISSUER) is not set"));
+  }
+
+  public String oidcClientId() {
+    return value("mlp.oidc.client-id").orElse("mlp-portal");
+  }
+
+  public String oidcClientSecret() {
+    return value("mlp.oidc.client-secret").orElse("");
+  }
+
+  /** The audience REST tokens must carry; empty turns the audience check off. */
+  public String oidcAudience() {
+    return value("mlp.oidc.audience").orElse("mlp-api");
+  }
+
+  private Optional<String> value(String key) {
+    return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+  }
+}

@@ -1,0 +1,130 @@
+package org.mlplatform.portal.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.config.PlatformSettings;
+
+/**
+ * Verifies the provider's JWTs: signature against the realm's JWKS (RS256 only, so {@code none} and
+ * HMAC tokens are refused), issuer, expiry and not-before, audience, and the token type Keycloak
+ * writes into {@code typ}, so an ID or refresh token cannot pass as an access token.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+  private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256);
+
+  @Inject private OidcProvider provider;
+  @Inject private PlatformSettings settings;
+
+  private volatile JWKSource<SecurityContext> keys;
+
+  /** Verifies a bearer access token and returns the user it speaks for. */
+  public PlatformUser verifyAccessToken(String token) throws InvalidTokenException {
+    String audience = settings.oidcAudience();
+    JWTClaimsSet claims =
+        process(token, audience.isEmpty() ? null : audience, Map.of("typ", "Bearer"));
+    return toUser(claims);
+  }
+
+  /** Verifies an ID token from the login's code exchange, including the nonce we sent. */
+  public JWTClaimsSet verifyIdToken(String token, String nonce) throws InvalidTokenException {
+    return process(token, settings.oidcClientId(), Map.of("typ", "ID", "nonce", nonce));
+  }
+
+  private JWTClaimsSet process(String token, String audience, Map<String, Object> exact)
+      throws InvalidTokenException {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keySource()));
+    JWTClaimsSet.Builder required =
+        new JWTClaimsSet.Builder().issuer(provider.endpoints().issuer());
+    exact.forEach(required::claim);
+    processor.setJWTClaimsSetVerifier(
+        // Mutable sets: Nimbus probes them with contains(null), which Set.of() rejects.
+        new DefaultJWTClaimsVerifier<>(
+            audience == null ? null : new HashSet<>(List.of(audience)),
+            required.build(),
+            new HashSet<>(List.of("sub", "exp", "iat")),
+            new HashSet<>()));
+    try {
+      return processor.process(token, null);
+    } catch (ParseException e) {
+      throw new InvalidTokenException("not a JWT");
+    } catch (BadJOSEException e) {
+      throw new InvalidTokenException(e.getMessage());
+    } catch (JOSEException e) {
+      if (isKeysUnavailable(e)) {
+        throw new IdentityProviderUnavailableException(
+            "signing keys unavailable: " + e.getMessage(), e);
+      }
+      throw new InvalidTokenException(e.getMessage());
+    }
+  }
+
+  private static boolean isKeysUnavailable(JOSEException e) {
+    return e instanceof com.nimbusds.jose.KeySourceException;
+  }
+
+  private JWKSource<SecurityContext> keySource() {
+    JWKSource<SecurityContext> k = keys;
+    if (k == null) {
+      synchronized (this) {
+        if (keys == null) {
+          try {
+            // Cached keys keep verifying through a provider outage until they expire.
+            keys =
+                JWKSourceBuilder.create(provider.endpoints().jwks().toURL())
+                    .retrying(true)
+                    .outageTolerant(true)
+                    .build();
+          } catch (MalformedURLException e) {
+            throw new IdentityProviderUnavailableException("bad jwks_uri", e);
+          }
+        }
+        k = keys;
+      }
+    }
+    return k;
+  }
+
+  static PlatformUser toUser(JWTClaimsSet claims) {
+    String username = stringClaim(claims, "preferred_username");
+    if (username == null) {
+      username = claims.getSubject();
+    }
+    return PlatformUser.fromRoleNames(username, stringClaim(claims, "name"), realmRoles(claims));
+  }
+
+  private static String stringClaim(JWTClaimsSet claims, String name) {
+    try {
+      return claims.getStringClaim(name);
+    } catch (ParseException e) {
+      return null;
+    }
+  }
+
+  private static List<String> realmRoles(JWTClaimsSet claims) {
+    Object access = claims.getClaim("realm_access");
+    if (access instanceof Map<?, ?> map && map.get("roles") instanceof List<?> roles) {
+      return roles.stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+}

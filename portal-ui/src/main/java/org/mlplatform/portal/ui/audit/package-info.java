@@ -1,0 +1,2 @@
+/** The audit trail for administrators. */
+package org.mlplatform.portal.ui.audit;

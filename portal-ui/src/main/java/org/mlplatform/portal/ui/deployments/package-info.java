@@ -1,0 +1,2 @@
+/** The Deployments area of the portal. */
+package org.mlplatform.portal.ui.deployments;

@@ -1,0 +1,2 @@
+/** The Features area of the portal. */
+package org.mlplatform.portal.ui.features;

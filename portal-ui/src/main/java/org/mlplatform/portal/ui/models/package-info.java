@@ -1,0 +1,2 @@
+/** The Models area of the portal. */
+package org.mlplatform.portal.ui.models;

@@ -1,0 +1,2 @@
+/** The Monitoring area of the portal. */
+package org.mlplatform.portal.ui.monitoring;

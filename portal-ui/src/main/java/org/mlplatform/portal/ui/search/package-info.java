@@ -1,0 +1,2 @@
+/** The Search area of the portal. */
+package org.mlplatform.portal.ui.search;
