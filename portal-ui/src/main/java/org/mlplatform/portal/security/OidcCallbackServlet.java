@@ -42,8 +42,10 @@ public class OidcCallbackServlet extends HttpServlet {
     RequestIds.assign(req, res);
     HttpSession session = req.getSession(false);
     if (req.getParameter("error") != null) {
-      res.sendError(
-          400, "Login failed at the identity provider: " + req.getParameter("error_description"));
+      // The provider's description is logged, never echoed: it arrives in the URL, from anyone.
+      LOG.warning(
+          () -> "login failed at the identity provider: " + req.getParameter("error_description"));
+      res.sendError(400, "Login failed at the identity provider. Open the portal to try again.");
       return;
     }
     PendingLogin pending =
@@ -58,7 +60,7 @@ public class OidcCallbackServlet extends HttpServlet {
       JsonObject tokens = exchange(req.getParameter("code"), pending);
       JWTClaimsSet idClaims = verifier.verifyIdToken(tokens.getString("id_token"), pending.nonce());
       PlatformUser user = verifier.verifyAccessToken(tokens.getString("access_token"));
-      if (!user.username().equals(idClaims.getStringClaim("preferred_username"))) {
+      if (!idClaims.getSubject().equals(accessSubject(tokens.getString("access_token")))) {
         throw new InvalidTokenException("ID token and access token name different users");
       }
       req.changeSessionId(); // no session fixation across the login
@@ -106,12 +108,21 @@ public class OidcCallbackServlet extends HttpServlet {
     }
   }
 
-  /** Only paths on this site: never an absolute or protocol-relative URL (open redirect). */
+  /** The subject of an access token that {@link TokenVerifier} has already verified. */
+  private static String accessSubject(String accessToken) throws java.text.ParseException {
+    return com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getSubject();
+  }
+
+  /**
+   * Only paths on this site: never an absolute or protocol-relative URL (open redirect), and no
+   * control characters, which browsers drop ({@code /\t/evil} would become {@code //evil}).
+   */
   static String safeReturnPath(String returnTo) {
     if (returnTo == null
         || !returnTo.startsWith("/")
         || returnTo.startsWith("//")
-        || returnTo.contains("\\")) {
+        || returnTo.contains("\\")
+        || returnTo.chars().anyMatch(Character::isISOControl)) {
       return "/";
     }
     return returnTo;

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.config.PlatformSettings;
 
@@ -34,27 +35,46 @@ public class TokenVerifier {
   @Inject private OidcProvider provider;
   @Inject private PlatformSettings settings;
 
+  // Read on every call from discovery and settings; fixed by the package-private constructor.
+  private final Supplier<String> issuer;
+  private final Supplier<String> audience;
+  private final Supplier<String> clientId;
+
   private volatile JWKSource<SecurityContext> keys;
+
+  /** For CDI: issuer and keys come from the provider's discovery, the rest from settings. */
+  public TokenVerifier() {
+    issuer = () -> provider.endpoints().issuer();
+    audience = () -> settings.oidcAudience();
+    clientId = () -> settings.oidcClientId();
+  }
+
+  /** A verifier with fixed expectations and keys, needing neither discovery nor settings. */
+  TokenVerifier(String issuer, String audience, String clientId, JWKSource<SecurityContext> keys) {
+    this.issuer = () -> issuer;
+    this.audience = () -> audience;
+    this.clientId = () -> clientId;
+    this.keys = keys;
+  }
 
   /** Verifies a bearer access token and returns the user it speaks for. */
   public PlatformUser verifyAccessToken(String token) throws InvalidTokenException {
-    String audience = settings.oidcAudience();
+    String expected = audience.get();
     JWTClaimsSet claims =
-        process(token, audience.isEmpty() ? null : audience, Map.of("typ", "Bearer"));
+        process(token, expected.isEmpty() ? null : expected, Map.of("typ", "Bearer"));
     return toUser(claims);
   }
 
   /** Verifies an ID token from the login's code exchange, including the nonce we sent. */
   public JWTClaimsSet verifyIdToken(String token, String nonce) throws InvalidTokenException {
-    return process(token, settings.oidcClientId(), Map.of("typ", "ID", "nonce", nonce));
+    return process(token, clientId.get(), Map.of("typ", "ID", "nonce", nonce));
   }
 
   private JWTClaimsSet process(String token, String audience, Map<String, Object> exact)
       throws InvalidTokenException {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keySource()));
-    JWTClaimsSet.Builder required =
-        new JWTClaimsSet.Builder().issuer(provider.endpoints().issuer());
+    JWTClaimsSet.Builder required = new JWTClaimsSet.Builder().issuer(issuer.get());
     exact.forEach(required::claim);
     processor.setJWTClaimsSetVerifier(
         // Mutable sets: Nimbus probes them with contains(null), which Set.of() rejects.

@@ -4,8 +4,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.mlplatform.domain.audit.AuditLog;
 @Route("audit")
 @PageTitle("Audit | MLP")
 @RolesAllowed("admin")
+@AccessDeniedErrorRouter(rerouteToError = AccessDeniedException.class)
 @Dependent
 public class AuditView extends VerticalLayout {
 
@@ -43,7 +46,7 @@ public class AuditView extends VerticalLayout {
         new H2("Audit trail"),
         new Paragraph(
             total <= SHOWN
-                ? total + " records"
+                ? total + (total == 1 ? " record" : " records")
                 : "The newest " + SHOWN + " of " + total + " records"),
         grid);
     setSizeFull();

@@ -1,0 +1,82 @@
+package org.mlplatform.e2e;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for the tests: real tokens from Keycloak, JSON bodies parsed. */
+final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private Http() {}
+
+  /** An access token for a demo user, by the password grant on the public CLI client. */
+  static String accessToken(String user) {
+    return tokens(user).getString("access_token");
+  }
+
+  /** The whole token response (access, ID and refresh tokens) for a demo user. */
+  static JsonObject tokens(String user) {
+    String form =
+        Map.of(
+                "grant_type", "password",
+                "client_id", "mlp-cli",
+                "username", user,
+                "password", user,
+                "scope", "openid")
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(RunningPlatform.ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token for " + user + ": " + response.body());
+    }
+    return (JsonObject) json(response.body());
+  }
+
+  static HttpResponse<String> get(String path, String bearer) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request.GET().build());
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonStructure json(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.mlplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Single sign-on through Keycloak's real login page in headless Chromium. */
+@ExtendWith(RunningPlatform.class)
+class PortalLoginIT {
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowser(TestInfo test) {
+    // The last screen of every test, to look at when one fails.
+    browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+    browser.close();
+  }
+
+  @Test
+  void aliceLogsInSeesHerNameAndLogsOutOfKeycloakToo() {
+    browser.driver.get(RunningPlatform.BASE + "/");
+
+    PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
+    browser.screenshot("home-alice");
+
+    assertThat(portal.userName()).isEqualTo("Alice Archer");
+    assertThat(portal.userRoles()).contains("data-scientist");
+    assertThat(portal.heading("welcome")).isEqualTo("Welcome, Alice Archer");
+    assertThat(portal.navigation())
+        .contains("Features", "Models", "Deployments", "Monitoring", "Tasks", "Search")
+        .doesNotContain("Audit");
+
+    KeycloakLoginPage again = portal.logOut();
+    browser.driver.get(RunningPlatform.BASE + "/models");
+    KeycloakLoginPage.expect(browser);
+    assertThat(again).isNotNull();
+  }
+
+  @Test
+  void aDeepLinkSurvivesTheLogin() {
+    browser.driver.get(RunningPlatform.BASE + "/tasks");
+
+    KeycloakLoginPage.expect(browser).logInAs("bob");
+
+    assertThat(browser.driver.getCurrentUrl()).isEqualTo(RunningPlatform.BASE + "/tasks");
+    PortalPage.expect(browser).waitForText("No open tasks for your roles");
+  }
+
+  @Test
+  void carolSeesHerOwnLoginInTheAuditTrail() {
+    browser.driver.get(RunningPlatform.BASE + "/");
+    PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("carol");
+    assertThat(portal.navigation()).contains("Audit");
+
+    portal.open("/audit").waitForText("portal.login").waitForText("carol");
+    browser.screenshot("audit-carol");
+  }
+
+  @Test
+  void aViewerCannotOpenTheAuditTrail() {
+    browser.driver.get(RunningPlatform.BASE + "/audit");
+    KeycloakLoginPage.expect(browser).logInAs("victor");
+
+    PortalPage.expect(browser).waitForText("Your roles do not open this page");
+    assertThat(browser.driver.getPageSource()).doesNotContain("audit-grid");
+  }
+}

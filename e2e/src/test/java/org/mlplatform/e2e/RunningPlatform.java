@@ -1,0 +1,85 @@
+package org.mlplatform.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts Keycloak and the platform once for all end-to-end tests, the way a user does ({@code ./mlp
+ * start --background}), on ports and a data folder of their own, and stops both when the test run
+ * ends.
+ */
+public final class RunningPlatform implements BeforeAllCallback {
+
+  static final Path ROOT = Path.of(System.getProperty("mlp.e2e.root", "..")).toAbsolutePath();
+  static final int PORT = Integer.getInteger("mlp.e2e.port", 18080);
+  static final int KEYCLOAK_PORT = Integer.getInteger("mlp.e2e.keycloak-port", 18180);
+  static final Path DATA_DIR =
+      Path.of(System.getProperty("mlp.e2e.data-dir", "target/e2e-data")).toAbsolutePath();
+
+  static final String BASE = "http://localhost:" + PORT;
+  static final String ISSUER = "http://localhost:" + KEYCLOAK_PORT + "/realms/mlp";
+
+  private static final long START_TIMEOUT_MINUTES = 8;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(RunningPlatform.class, k -> start(), Handle.class);
+  }
+
+  private static Handle start() {
+    run(List.of("start", "--background"), START_TIMEOUT_MINUTES);
+    return new Handle();
+  }
+
+  /** Stops what {@link #start()} started when the whole test run closes its store. */
+  private static final class Handle implements AutoCloseable {
+    @Override
+    public void close() {
+      run(List.of("stop"), 2);
+    }
+  }
+
+  private static void run(List<String> args, long timeoutMinutes) {
+    try {
+      Files.createDirectories(DATA_DIR);
+      Path log = DATA_DIR.resolve("mlp-" + args.getFirst() + ".out");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(ROOT.resolve("mlp").toString()), args.stream())
+                      .toList())
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      Map<String, String> env = pb.environment();
+      env.put("MLP_PORT", String.valueOf(PORT));
+      env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+      env.put("MLP_DATA_DIR", DATA_DIR.toString());
+      env.remove("MLP_OIDC_ISSUER");
+      env.remove("MLP_DB_URL");
+      Process process = pb.start();
+      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("./mlp " + args + " timed out; see " + log);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "./mlp " + args + " failed (" + process.exitValue() + "):\n" + Files.readString(log));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run ./mlp " + args, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted running ./mlp " + args, e);
+    }
+  }
+}
