@@ -47,6 +47,21 @@ class PortalLoginIT {
   }
 
   @Test
+  void everyAreaOpensAndSaysHonestlyWhatItHas() {
+    browser.driver.get(RunningPlatform.BASE + "/");
+    PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
+
+    portal.open("/features").waitForText("The feature store is not available in this build yet");
+    browser.screenshot("features-alice");
+    portal.open("/models").waitForText("The model registry is not available in this build yet");
+    portal.open("/deployments").waitForText("No serving deployments in this build yet");
+    portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
+    portal.open("/search").waitForText("Catalogue search is not available in this build yet");
+    portal.open("/tasks").waitForText("No open tasks for your roles");
+    portal.open("/no-such-page").waitForText("There is no page at /no-such-page");
+  }
+
+  @Test
   void aDeepLinkSurvivesTheLogin() {
     browser.driver.get(RunningPlatform.BASE + "/tasks");
 
