@@ -108,8 +108,21 @@ class RestSecurityIT {
   void unknownPathsAndMethodsAnswerJson() {
     String token = Http.accessToken("alice");
 
-    HttpResponse<String> missing = Http.get("/api/v1/no-such-thing", token);
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(((JsonObject) Http.json(missing.body())).getString("error")).isNotBlank();
+    for (String path : new String[] {"/api/v1/no-such-thing", "/api/v9/x", "/v2/models/x"}) {
+      HttpResponse<String> missing = Http.get(path, token);
+      assertThat(missing.statusCode()).as(path).isEqualTo(404);
+      assertThat(((JsonObject) Http.json(missing.body())).getString("error")).isNotBlank();
+    }
+    HttpResponse<String> wrongMethod =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(RunningPlatform.BASE + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{broken"))
+                .build());
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(((JsonObject) Http.json(wrongMethod.body())).getString("error"))
+        .contains("method not allowed");
   }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mlplatform.domain.DomainValidationException;
 
 /** Turns exceptions into the API's JSON error shape, so no caller ever sees an HTML error page. */
 public final class ErrorMappers {
@@ -38,7 +39,8 @@ public final class ErrorMappers {
   public static class IllegalArguments implements ExceptionMapper<IllegalArgumentException> {
     @Override
     public Response toResponse(IllegalArgumentException e) {
-      return ErrorBody.response(Response.Status.BAD_REQUEST, e.getMessage());
+      String field = e instanceof DomainValidationException invalid ? invalid.field() : null;
+      return ErrorBody.response(Response.Status.BAD_REQUEST, e.getMessage(), field);
     }
   }
 
