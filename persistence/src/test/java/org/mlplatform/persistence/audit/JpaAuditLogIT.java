@@ -8,13 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mlplatform.domain.audit.AuditEntry;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.persistence.TestDatabase;
-import org.mlplatform.persistence.migration.SchemaMigrator;
+import org.mlplatform.persistence.TestPersistence;
 
 /** Hibernate against the Flyway schema, on H2 and PostgreSQL, with schema validation on. */
 class JpaAuditLogIT {
@@ -76,20 +75,10 @@ class JpaAuditLogIT {
   }
 
   private static void inTransaction(EntityManagerFactory emf, Consumer<JpaAuditLog> work) {
-    try (EntityManager em = emf.createEntityManager()) {
-      em.getTransaction().begin();
-      work.accept(new JpaAuditLog(em));
-      em.getTransaction().commit();
-    }
+    TestPersistence.inTransaction(emf, em -> work.accept(new JpaAuditLog(em)));
   }
 
   private static EntityManagerFactory entityManagerFactory(TestDatabase db) {
-    new SchemaMigrator(db.dataSource()).migrate();
-    return new HibernatePersistenceConfiguration("audit-test")
-        .managedClass(AuditRecordEntity.class)
-        .property("jakarta.persistence.nonJtaDataSource", db.dataSource())
-        .property("hibernate.hbm2ddl.auto", "validate")
-        .property("hibernate.jdbc.time_zone", "UTC")
-        .createEntityManagerFactory();
+    return TestPersistence.entityManagerFactory(db, AuditRecordEntity.class);
   }
 }

@@ -1,0 +1,73 @@
+package org.mlplatform.domain.features;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A catalog in memory, for testing the registry's rules without a database. */
+final class InMemoryFeatureCatalog implements FeatureCatalog {
+
+  private final TreeMap<ResourceName, EntityDefinition> entities = new TreeMap<>();
+  private final List<FeatureViewDefinition> views = new ArrayList<>();
+
+  @Override
+  public Optional<EntityDefinition> entity(ResourceName name) {
+    return Optional.ofNullable(entities.get(name));
+  }
+
+  @Override
+  public List<EntityDefinition> entities() {
+    return List.copyOf(entities.values());
+  }
+
+  @Override
+  public void saveEntity(EntityDefinition entity) {
+    entities.put(entity.name(), entity);
+  }
+
+  @Override
+  public void deleteEntity(ResourceName name) {
+    entities.remove(name);
+  }
+
+  @Override
+  public Optional<FeatureViewDefinition> latestView(ResourceName name) {
+    return viewVersions(name).stream().reduce((a, b) -> b);
+  }
+
+  @Override
+  public Optional<FeatureViewDefinition> view(ResourceName name, int version) {
+    return views.stream().filter(v -> v.name().equals(name) && v.version() == version).findFirst();
+  }
+
+  @Override
+  public List<FeatureViewDefinition> latestViews() {
+    return views.stream()
+        .map(FeatureViewDefinition::name)
+        .distinct()
+        .sorted()
+        .map(n -> latestView(n).orElseThrow())
+        .toList();
+  }
+
+  @Override
+  public List<FeatureViewDefinition> viewVersions(ResourceName name) {
+    return views.stream()
+        .filter(v -> v.name().equals(name))
+        .sorted(Comparator.comparingInt(FeatureViewDefinition::version))
+        .toList();
+  }
+
+  @Override
+  public void saveView(FeatureViewDefinition view) {
+    views.removeIf(v -> v.name().equals(view.name()) && v.version() == view.version());
+    views.add(view);
+  }
+
+  @Override
+  public void deleteView(ResourceName name) {
+    views.removeIf(v -> v.name().equals(name));
+  }
+}

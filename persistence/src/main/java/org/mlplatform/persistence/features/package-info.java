@@ -1,0 +1,2 @@
+/** Feature-store definitions in the database: entities and versioned feature views, on JPA. */
+package org.mlplatform.persistence.features;
