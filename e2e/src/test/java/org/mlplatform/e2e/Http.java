@@ -63,6 +63,20 @@ final class Http {
     return send(request.GET().build());
   }
 
+  /** Sends a JSON body with a method (POST, PUT, DELETE) as a user. */
+  static HttpResponse<String> json(String method, String path, String bearer, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

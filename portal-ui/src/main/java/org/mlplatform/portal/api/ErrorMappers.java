@@ -1,5 +1,7 @@
 package org.mlplatform.portal.api;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.FeatureRegistry;
 
 /** Turns exceptions into the API's JSON error shape, so no caller ever sees an HTML error page. */
 public final class ErrorMappers {
@@ -42,6 +45,54 @@ public final class ErrorMappers {
       String field = e instanceof DomainValidationException invalid ? invalid.field() : null;
       return ErrorBody.response(Response.Status.BAD_REQUEST, e.getMessage(), field);
     }
+  }
+
+  /** A name that is already taken, or an object still in use. */
+  @Provider
+  public static class Conflicts implements ExceptionMapper<FeatureRegistry.ConflictException> {
+    @Override
+    public Response toResponse(FeatureRegistry.ConflictException e) {
+      return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** A named object that does not exist. */
+  @Provider
+  public static class Missing implements ExceptionMapper<FeatureRegistry.NotFoundException> {
+    @Override
+    public Response toResponse(FeatureRegistry.NotFoundException e) {
+      return ErrorBody.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** A body that is not JSON, or JSON of the wrong shape. */
+  @Provider
+  public static class MalformedJson implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return ErrorBody.response(
+          Response.Status.BAD_REQUEST, "malformed JSON body: " + rootMessage(e), "body");
+    }
+  }
+
+  /** Jersey wraps body-reading failures (malformed JSON among them) in ProcessingException. */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return ErrorBody.response(
+          Response.Status.BAD_REQUEST, "unreadable request body: " + rootMessage(e), "body");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.length() > 300 ? message.substring(0, 300) + "..." : message;
   }
 
   /** Everything else is ours: log it, and tell the caller nothing internal. */

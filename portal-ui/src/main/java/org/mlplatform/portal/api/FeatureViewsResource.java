@@ -1,0 +1,111 @@
+package org.mlplatform.portal.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
+import org.mlplatform.portal.features.FeatureStoreService;
+import org.mlplatform.portal.security.AuthenticatedRequest;
+
+/**
+ * {@code /api/v1/feature-views}: typed, versioned groups of features. {@code PUT} applies a changed
+ * definition: a schema change answers with a new version, a descriptive change keeps the version.
+ */
+@Path("feature-views")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FeatureViewsResource {
+
+  @Inject private FeatureStoreService features;
+  @Context private HttpServletRequest request;
+
+  @GET
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public List<FeatureViewJson> list() {
+    return features.latestViews().stream().map(this::json).toList();
+  }
+
+  @GET
+  @Path("{name}")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public FeatureViewJson get(@PathParam("name") String name) {
+    return json(features.latestView(ResourceName.of("name", name)));
+  }
+
+  @GET
+  @Path("{name}/versions/{version}")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public FeatureViewJson version(
+      @PathParam("name") String name, @PathParam("version") int version) {
+    return json(features.view(ResourceName.of("name", name), version));
+  }
+
+  @POST
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response create(FeatureViewJson body) {
+    PlatformUser caller = caller();
+    FeatureViewDefinition created =
+        features.createView(
+            RequestBodies.required(body).toDefinition(caller.username()), caller, request);
+    return Response.created(URI.create("feature-views/" + created.name()))
+        .entity(json(created))
+        .build();
+  }
+
+  @PUT
+  @Path("{name}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public FeatureViewJson update(@PathParam("name") String name, FeatureViewJson body) {
+    FeatureViewJson json = RequestBodies.required(body);
+    if (json.name() != null && !json.name().equals(name)) {
+      throw new DomainValidationException(
+          "name", "the body names " + json.name() + ", the path " + name);
+    }
+    FeatureViewJson named =
+        new FeatureViewJson(
+            name,
+            null,
+            null,
+            json.entities(),
+            null,
+            json.features(),
+            json.ttlSeconds(),
+            json.owner(),
+            json.tags(),
+            json.description());
+    PlatformUser caller = caller();
+    return json(features.updateView(named.toDefinition(caller.username()), caller, request));
+  }
+
+  @DELETE
+  @Path("{name}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response delete(@PathParam("name") String name) {
+    features.deleteView(ResourceName.of("name", name), caller(), request);
+    return Response.noContent().build();
+  }
+
+  private FeatureViewJson json(FeatureViewDefinition view) {
+    return FeatureViewJson.of(view, features.versions(view.name()), features.joinKeyNames(view));
+  }
+
+  private PlatformUser caller() {
+    return AuthenticatedRequest.userOf(request).orElseThrow();
+  }
+}

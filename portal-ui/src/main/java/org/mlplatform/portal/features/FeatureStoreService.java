@@ -1,0 +1,137 @@
+package org.mlplatform.portal.features;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.mlplatform.domain.audit.Outcome;
+import org.mlplatform.domain.features.EntityDefinition;
+import org.mlplatform.domain.features.FeatureCatalog;
+import org.mlplatform.domain.features.FeatureRegistry;
+import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.audit.AuditRecorder;
+
+/**
+ * The feature store's application service: one transaction per call, in which the registry applies
+ * its rules and the audit record is written, so a change and its audit record commit together.
+ */
+@ApplicationScoped
+@Transactional
+public class FeatureStoreService {
+
+  @Inject private FeatureCatalog catalog;
+  @Inject private AuditRecorder audit;
+
+  private FeatureRegistry registry() {
+    return new FeatureRegistry(catalog);
+  }
+
+  public List<EntityDefinition> entities() {
+    return catalog.entities();
+  }
+
+  public EntityDefinition entity(ResourceName name) {
+    return registry().entity(name);
+  }
+
+  public EntityDefinition createEntity(
+      EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
+    EntityDefinition created = registry().createEntity(entity);
+    audit.record(
+        actor,
+        "entity.create",
+        "entity:" + entity.name(),
+        summary(entity),
+        Outcome.SUCCESS,
+        request);
+    return created;
+  }
+
+  public EntityDefinition updateEntity(
+      EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
+    EntityDefinition updated = registry().updateEntity(entity);
+    audit.record(
+        actor,
+        "entity.update",
+        "entity:" + entity.name(),
+        summary(entity),
+        Outcome.SUCCESS,
+        request);
+    return updated;
+  }
+
+  public void deleteEntity(ResourceName name, PlatformUser actor, HttpServletRequest request) {
+    registry().deleteEntity(name);
+    audit.record(actor, "entity.delete", "entity:" + name, "deleted", Outcome.SUCCESS, request);
+  }
+
+  public List<FeatureViewDefinition> latestViews() {
+    return catalog.latestViews();
+  }
+
+  public FeatureViewDefinition latestView(ResourceName name) {
+    return registry().latestView(name);
+  }
+
+  public FeatureViewDefinition view(ResourceName name, int version) {
+    return registry().view(name, version);
+  }
+
+  public List<Integer> versions(ResourceName name) {
+    return catalog.viewVersions(name).stream().map(FeatureViewDefinition::version).toList();
+  }
+
+  public List<String> joinKeyNames(FeatureViewDefinition view) {
+    return registry().joinKeys(view).stream().map(k -> k.name().value()).toList();
+  }
+
+  public FeatureViewDefinition createView(
+      FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
+    FeatureViewDefinition created = registry().createView(view);
+    audit.record(
+        actor, "feature_view.create", target(created), summary(created), Outcome.SUCCESS, request);
+    return created;
+  }
+
+  public FeatureViewDefinition updateView(
+      FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
+    FeatureViewDefinition updated = registry().updateView(view);
+    audit.record(
+        actor, "feature_view.update", target(updated), summary(updated), Outcome.SUCCESS, request);
+    return updated;
+  }
+
+  public void deleteView(ResourceName name, PlatformUser actor, HttpServletRequest request) {
+    registry().deleteView(name);
+    audit.record(
+        actor,
+        "feature_view.delete",
+        "feature_view:" + name,
+        "deleted all versions",
+        Outcome.SUCCESS,
+        request);
+  }
+
+  private static String target(FeatureViewDefinition view) {
+    return "feature_view:" + view.name() + ":v" + view.version();
+  }
+
+  private static String summary(EntityDefinition entity) {
+    return "join keys " + entity.joinKeys().stream().map(k -> k.name() + " " + k.type()).toList();
+  }
+
+  private static String summary(FeatureViewDefinition view) {
+    return "version "
+        + view.version()
+        + ", entities "
+        + view.entities()
+        + ", "
+        + view.features().size()
+        + " features, TTL "
+        + view.ttl().toSeconds()
+        + " s";
+  }
+}
