@@ -56,7 +56,9 @@ final class Http {
   }
 
   static HttpResponse<String> get(String path, String bearer) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
+            .timeout(Duration.ofSeconds(120));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

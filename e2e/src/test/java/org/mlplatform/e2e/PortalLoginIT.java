@@ -51,8 +51,25 @@ class PortalLoginIT {
     browser.driver.get(RunningPlatform.BASE + "/");
     PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
 
-    portal.open("/features").waitForText("The feature store is not available in this build yet");
-    browser.screenshot("features-alice");
+    String token = Http.accessToken("alice");
+    Http.json(
+        "POST",
+        "/api/v1/entities",
+        token,
+        "{\"name\":\"portal_customer\",\"joinKeys\":[{\"name\":\"portal_customer_id\",\"type\":\"INT64\"}]}");
+    Http.json(
+        "POST",
+        "/api/v1/feature-views",
+        token,
+        "{\"name\":\"portal_txn_stats\",\"entities\":[\"portal_customer\"],\"ttlSeconds\":86400,"
+            + "\"features\":[{\"name\":\"amount_avg\",\"type\":\"FLOAT64\"}],\"tags\":[\"payments\"]}");
+    try {
+      portal.open("/features").waitForText("portal_txn_stats").waitForText("amount_avg FLOAT64");
+      browser.screenshot("features-alice");
+    } finally {
+      Http.json("DELETE", "/api/v1/feature-views/portal_txn_stats", token, null);
+      Http.json("DELETE", "/api/v1/entities/portal_customer", token, null);
+    }
     portal.open("/models").waitForText("The model registry is not available in this build yet");
     portal.open("/deployments").waitForText("No serving deployments in this build yet");
     portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
