@@ -1,0 +1,196 @@
+package org.mlplatform.persistence.offline;
+
+import static org.mlplatform.persistence.offline.OfflineReads.failure;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.EntityKey;
+import org.mlplatform.domain.features.offline.CloseableIterator;
+import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.offline.OfflineTable;
+
+/**
+ * The offline store on H2 or PostgreSQL through plain JDBC. Each call takes its own connection from
+ * the data source and runs its own transaction, so call it outside a container transaction.
+ * Thread-safe.
+ */
+public final class JdbcOfflineStore implements OfflineStore {
+
+  private final DataSource dataSource;
+  private final boolean copyOnPostgres;
+  private final OfflineReads reads;
+
+  public JdbcOfflineStore(DataSource dataSource) {
+    this(dataSource, true);
+  }
+
+  /** With {@code copyOnPostgres} false, PostgreSQL gets batched upserts (to compare both paths). */
+  JdbcOfflineStore(DataSource dataSource, boolean copyOnPostgres) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.copyOnPostgres = copyOnPostgres;
+    this.reads = new OfflineReads(dataSource);
+  }
+
+  @Override
+  public void ensureTable(OfflineTable table) {
+    OfflineSql sql = new OfflineSql(table);
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql.createTable());
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      // Two first ingests can race to create the table on PostgreSQL; the loser finds it there.
+      if (!exists(sql)) {
+        throw failure("creating", table, e);
+      }
+    }
+  }
+
+  @Override
+  public long write(OfflineTable table, Iterator<FeatureRow> rows, LongConsumer progress) {
+    OfflineSql sql = new OfflineSql(table);
+    Instant ingestedAt = Instant.now();
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        long written = writer(connection).write(connection, sql, rows, ingestedAt, progress);
+        connection.commit();
+        return written;
+      } catch (Throwable e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw failure("writing to", table, e);
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException(
+          "a row value is not of its type's canonical Java class: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public CloseableIterator<Observation> scan(OfflineTable table, Instant upTo) {
+    Objects.requireNonNull(upTo, "upTo");
+    OfflineSql sql = new OfflineSql(table);
+    return reads.open(
+        sql,
+        dialect -> sql.scan(),
+        (connection, dialect, statement) -> statement.setObject(1, ColumnCodec.bound(upTo)),
+        OfflineReads.observations(sql));
+  }
+
+  @Override
+  public CloseableIterator<Observation> scan(
+      OfflineTable table, Set<EntityKey> keys, Instant upTo) {
+    Objects.requireNonNull(upTo, "upTo");
+    if (keys.isEmpty()) {
+      return ResultSetCursor.empty();
+    }
+    OfflineSql sql = new OfflineSql(table);
+    Object[][] columns = keyColumns(table, keys);
+    return reads.open(
+        sql,
+        sql::scanKeys,
+        (connection, dialect, statement) -> {
+          // One array per join key, zipped by UNNEST: any number of keys in one statement.
+          for (int i = 0; i < columns.length; i++) {
+            String element = dialect.arrayElementType(sql.types().get(i));
+            statement.setArray(i + 1, connection.createArrayOf(element, columns[i]));
+          }
+          statement.setObject(columns.length + 1, ColumnCodec.bound(upTo));
+        },
+        OfflineReads.observations(sql));
+  }
+
+  @Override
+  public CloseableIterator<Observation> latestPerEntity(
+      OfflineTable table, Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    OfflineSql sql = new OfflineSql(table);
+    return reads.open(
+        sql,
+        dialect -> sql.latestCandidates(),
+        (connection, dialect, statement) -> {
+          statement.setObject(1, ColumnCodec.bound(from));
+          statement.setObject(2, ColumnCodec.bound(to));
+        },
+        OfflineReads.firstPerKey(OfflineReads.observations(sql)));
+  }
+
+  @Override
+  public long count(OfflineTable table) {
+    OfflineSql sql = new OfflineSql(table);
+    try (Connection connection = dataSource.getConnection()) {
+      if (!OfflineReads.exists(connection, sql)) {
+        return 0;
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(sql.count())) {
+        result.next();
+        return result.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw failure("counting", table, e);
+    }
+  }
+
+  /** The wanted keys as one array per join key column, in canonical types. */
+  private static Object[][] keyColumns(OfflineTable table, Set<EntityKey> keys) {
+    int width = table.joinKeys().size();
+    Object[][] columns = new Object[width][keys.size()];
+    int row = 0;
+    for (EntityKey key : keys) {
+      List<Object> values = key.values();
+      if (values.size() != width) {
+        throw new IllegalArgumentException(
+            "entity key " + key + " does not have the " + width + " join keys of " + table.view());
+      }
+      for (int i = 0; i < width; i++) {
+        columns[i][row] = table.joinKeys().get(i).type().coerce(values.get(i));
+      }
+      row++;
+    }
+    return columns;
+  }
+
+  private RowWriter writer(Connection connection) throws SQLException {
+    Dialect dialect = Dialect.of(connection);
+    if (dialect == Dialect.POSTGRESQL && copyOnPostgres && PgCopyWriter.canCopy(connection)) {
+      return new PgCopyWriter();
+    }
+    return new BatchUpsertWriter(dialect);
+  }
+
+  private boolean exists(OfflineSql sql) {
+    try (Connection connection = dataSource.getConnection()) {
+      return OfflineReads.exists(connection, sql);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}
