@@ -3,13 +3,16 @@ package org.mlplatform.portal.api;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRegistry;
+import org.mlplatform.domain.features.ingest.RowsRejectedException;
 
 /** Turns exceptions into the API's JSON error shape, so no caller ever sees an HTML error page. */
 public final class ErrorMappers {
@@ -44,6 +47,28 @@ public final class ErrorMappers {
     public Response toResponse(IllegalArgumentException e) {
       String field = e instanceof DomainValidationException invalid ? invalid.field() : null;
       return ErrorBody.response(Response.Status.BAD_REQUEST, e.getMessage(), field);
+    }
+  }
+
+  /** An upload with invalid rows: nothing was stored; the first problems are listed. */
+  @Provider
+  public static class RejectedRows implements ExceptionMapper<RowsRejectedException> {
+    /** One problem as the caller sees it. */
+    public record Problem(int row, String column, String message) {}
+
+    /** The 400 body: the usual error and field, plus the problems. */
+    public record Body(String error, String field, List<Problem> problems, boolean truncated) {}
+
+    @Override
+    public Response toResponse(RowsRejectedException e) {
+      List<Problem> problems =
+          e.problems().stream()
+              .map(p -> new Problem(p.rowNumber(), p.column(), p.message()))
+              .toList();
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(new Body(e.getMessage(), "rows", problems, e.truncated()))
+          .build();
     }
   }
 

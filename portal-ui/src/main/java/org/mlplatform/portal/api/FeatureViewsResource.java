@@ -4,22 +4,30 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.jobs.Job;
 import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
+import org.mlplatform.portal.features.FeatureIngestion;
 import org.mlplatform.portal.features.FeatureStoreService;
 import org.mlplatform.portal.security.AuthenticatedRequest;
 
@@ -33,6 +41,8 @@ import org.mlplatform.portal.security.AuthenticatedRequest;
 public class FeatureViewsResource {
 
   @Inject private FeatureStoreService features;
+  @Inject private FeatureIngestion ingestion;
+  @Inject private PlatformSettings settings;
   @Context private HttpServletRequest request;
 
   @GET
@@ -99,6 +109,36 @@ public class FeatureViewsResource {
   public Response delete(@PathParam("name") String name) {
     features.deleteView(ResourceName.of("name", name), caller(), request);
     return Response.noContent().build();
+  }
+
+  /**
+   * Appends rows (a JSON array of objects, or CSV with a header) to the view's newest version. An
+   * upload of unknown size or above {@code mlp.ingest.sync-limit-bytes} (or with {@code
+   * ?async=true}) is answered 202 with a job to follow; smaller ones 200 with the count.
+   */
+  @POST
+  @Path("{name}/rows")
+  @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response ingest(
+      @PathParam("name") String name,
+      @QueryParam("async") @DefaultValue("false") boolean async,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    ResourceName view = ResourceName.of("name", name);
+    FeatureIngestion.Format format =
+        headers.getMediaType() != null && headers.getMediaType().getSubtype().equals("csv")
+            ? FeatureIngestion.Format.CSV
+            : FeatureIngestion.Format.JSON;
+    long length = headers.getLength();
+    if (async || length < 0 || length > settings.ingestSyncLimitBytes()) {
+      Job job = ingestion.ingestLater(view, format, body, caller(), request);
+      return Response.accepted(Map.of("jobId", job.id(), "state", job.state().name()))
+          .location(URI.create("jobs/" + job.id()))
+          .build();
+    }
+    long accepted = ingestion.ingestNow(view, format, body, caller(), request);
+    return Response.ok(Map.of("accepted", accepted, "view", name)).build();
   }
 
   private FeatureViewJson json(FeatureViewDefinition view) {

@@ -46,6 +46,11 @@ public class PlatformSettings {
     return value("mlp.oidc.audience").orElse("mlp-api");
   }
 
+  /** Uploads up to this size are written while the caller waits; larger ones run as a job. */
+  public long ingestSyncLimitBytes() {
+    return config.getOptionalValue("mlp.ingest.sync-limit-bytes", Long.class).orElse(8L << 20);
+  }
+
   private Optional<String> value(String key) {
     return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
   }
