@@ -79,6 +79,48 @@ class PortalLoginIT {
   }
 
   @Test
+  void aliceUploadsACsvInTheBrowserAndFollowsTheJob() throws Exception {
+    String token = Http.accessToken("alice");
+    Http.json(
+        "POST",
+        "/api/v1/entities",
+        token,
+        "{\"name\":\"up_customer\",\"joinKeys\":[{\"name\":\"up_customer_id\",\"type\":\"INT64\"}]}");
+    Http.json(
+        "POST",
+        "/api/v1/feature-views",
+        token,
+        "{\"name\":\"up_txn\",\"entities\":[\"up_customer\"],\"description\":\"uploaded in the portal\","
+            + "\"features\":[{\"name\":\"amount\",\"type\":\"FLOAT64\"}]}");
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("rows", ".csv");
+    StringBuilder rows = new StringBuilder("up_customer_id,event_timestamp,amount\n");
+    for (int i = 0; i < 2_000; i++) {
+      rows.append(i).append(",2026-01-01T00:00:00Z,").append(i).append(".5\n");
+    }
+    java.nio.file.Files.writeString(csv, rows);
+    try {
+      browser.driver.get(RunningPlatform.BASE + "/features/up_txn");
+      PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
+      portal.waitForText("uploaded in the portal").waitForText("0 rows stored");
+
+      org.openqa.selenium.WebElement upload =
+          browser.driver.findElement(org.openqa.selenium.By.id("csv-upload"));
+      upload
+          .getShadowRoot()
+          .findElement(org.openqa.selenium.By.cssSelector("input[type=file]"))
+          .sendKeys(csv.toString());
+      portal.waitForText("Done: 2000 rows accepted.");
+      browser.screenshot("upload-alice");
+
+      portal.open("/features/up_txn").waitForText("2000 rows stored");
+    } finally {
+      java.nio.file.Files.deleteIfExists(csv);
+      Http.json("DELETE", "/api/v1/feature-views/up_txn", token, null);
+      Http.json("DELETE", "/api/v1/entities/up_customer", token, null);
+    }
+  }
+
+  @Test
   void aDeepLinkSurvivesTheLogin() {
     browser.driver.get(RunningPlatform.BASE + "/tasks");
 

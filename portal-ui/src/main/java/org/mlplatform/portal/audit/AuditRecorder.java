@@ -26,6 +26,19 @@ public class AuditRecorder {
       String summary,
       Outcome outcome,
       HttpServletRequest request) {
+    record(
+        actor, action, target, summary, outcome, RequestIds.of(request), request.getRemoteAddr());
+  }
+
+  /** For actions that do not come from an API request (portal actions, workflow steps). */
+  public void record(
+      PlatformUser actor,
+      String action,
+      String target,
+      String summary,
+      Outcome outcome,
+      String requestId,
+      String clientAddress) {
     log.append(
         new AuditEntry(
             Instant.now(clock),
@@ -35,7 +48,7 @@ public class AuditRecorder {
             target,
             summary,
             outcome,
-            RequestIds.of(request),
-            request.getRemoteAddr()));
+            requestId,
+            clientAddress));
   }
 }

@@ -77,14 +77,42 @@ public class FeatureIngestion {
       HttpServletRequest request) {
     OfflineTable table = table(viewName);
     Path spool = spool(body);
-    long bytes = size(spool);
     audit.record(
         actor,
         "feature_view.ingest",
         target(table),
-        "upload of " + bytes + " bytes queued",
+        "upload of " + size(spool) + " bytes queued",
         Outcome.SUCCESS,
         request);
+    return writeInJob(table, format, spool, actor);
+  }
+
+  /**
+   * Writes a file that is already on this machine (a portal upload) in a job; the file is moved
+   * into the data directory's upload folder and deleted when the job ends.
+   */
+  public Job ingestFile(
+      ResourceName viewName, Format format, Path file, PlatformUser actor, String clientAddress) {
+    OfflineTable table = table(viewName);
+    Path spool = spoolFile(file);
+    audit.record(
+        actor,
+        "feature_view.ingest",
+        target(table),
+        "portal upload of " + size(spool) + " bytes queued",
+        Outcome.SUCCESS,
+        null,
+        clientAddress);
+    return writeInJob(table, format, spool, actor);
+  }
+
+  /** Rows stored in the view's newest version. */
+  public long rowCount(ResourceName viewName) {
+    return offline.count(table(viewName));
+  }
+
+  private Job writeInJob(OfflineTable table, Format format, Path spool, PlatformUser actor) {
+    long bytes = size(spool);
     return jobs.submit(
         "ingest",
         target(table),
@@ -140,6 +168,16 @@ public class FeatureIngestion {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot spool the upload", e);
+    }
+  }
+
+  private Path spoolFile(Path file) {
+    try {
+      Path folder = Files.createDirectories(settings.dataDir().resolve("uploads"));
+      Path target = Files.createTempFile(folder, "upload-", ".part");
+      return Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the upload", e);
     }
   }
 

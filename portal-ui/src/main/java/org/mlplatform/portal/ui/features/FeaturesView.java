@@ -7,6 +7,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -50,7 +52,14 @@ public class FeaturesView extends VerticalLayout {
   private static Grid<FeatureViewDefinition> viewGrid(List<FeatureViewDefinition> views) {
     Grid<FeatureViewDefinition> grid = new Grid<>();
     grid.setId("feature-view-grid");
-    grid.addColumn(v -> v.name().value()).setHeader("Feature view").setAutoWidth(true);
+    grid.addComponentColumn(
+            v ->
+                new RouterLink(
+                    v.name().value(),
+                    FeatureViewDetailView.class,
+                    new RouteParameters("name", v.name().value())))
+        .setHeader("Feature view")
+        .setAutoWidth(true);
     grid.addColumn(FeatureViewDefinition::version).setHeader("Version").setAutoWidth(true);
     grid.addColumn(v -> join(v.entities())).setHeader("Entities").setAutoWidth(true);
     grid.addColumn(
