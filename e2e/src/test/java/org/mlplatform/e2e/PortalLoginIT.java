@@ -81,6 +81,7 @@ class PortalLoginIT {
   @Test
   void aliceUploadsACsvInTheBrowserAndFollowsTheJob() throws Exception {
     String token = Http.accessToken("alice");
+    String view = "up_txn_" + Long.toString(System.nanoTime(), 36);
     Http.json(
         "POST",
         "/api/v1/entities",
@@ -90,7 +91,9 @@ class PortalLoginIT {
         "POST",
         "/api/v1/feature-views",
         token,
-        "{\"name\":\"up_txn\",\"entities\":[\"up_customer\"],\"description\":\"uploaded in the portal\","
+        "{\"name\":\""
+            + view
+            + "\",\"entities\":[\"up_customer\"],\"description\":\"uploaded in the portal\","
             + "\"features\":[{\"name\":\"amount\",\"type\":\"FLOAT64\"}]}");
     java.nio.file.Path csv = java.nio.file.Files.createTempFile("rows", ".csv");
     StringBuilder rows = new StringBuilder("up_customer_id,event_timestamp,amount\n");
@@ -99,7 +102,7 @@ class PortalLoginIT {
     }
     java.nio.file.Files.writeString(csv, rows);
     try {
-      browser.driver.get(RunningPlatform.BASE + "/features/up_txn");
+      browser.driver.get(RunningPlatform.BASE + "/features/" + view);
       PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
       portal.waitForText("uploaded in the portal").waitForText("0 rows stored");
 
@@ -112,11 +115,9 @@ class PortalLoginIT {
       portal.waitForText("Done: 2000 rows accepted.");
       browser.screenshot("upload-alice");
 
-      portal.open("/features/up_txn").waitForText("2000 rows stored");
+      portal.open("/features/" + view).waitForText("2000 rows stored");
     } finally {
       java.nio.file.Files.deleteIfExists(csv);
-      Http.json("DELETE", "/api/v1/feature-views/up_txn", token, null);
-      Http.json("DELETE", "/api/v1/entities/up_customer", token, null);
     }
   }
 

@@ -28,6 +28,7 @@ import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
 import org.mlplatform.portal.features.FeatureIngestion;
+import org.mlplatform.portal.features.FeatureMaterialization;
 import org.mlplatform.portal.features.FeatureStoreService;
 import org.mlplatform.portal.security.AuthenticatedRequest;
 
@@ -42,6 +43,7 @@ public class FeatureViewsResource {
 
   @Inject private FeatureStoreService features;
   @Inject private FeatureIngestion ingestion;
+  @Inject private FeatureMaterialization materialization;
   @Inject private PlatformSettings settings;
   @Context private HttpServletRequest request;
 
@@ -139,6 +141,43 @@ public class FeatureViewsResource {
     }
     long accepted = ingestion.ingestNow(view, format, body, caller(), request);
     return Response.ok(Map.of("accepted", accepted, "view", name)).build();
+  }
+
+  /** The time range of a materialization; everything optional (ISO-8601 bounds). */
+  public record MaterializeRequest(String start, String end, Boolean incremental) {}
+
+  /**
+   * Loads the latest value per entity into the online store, as a job: {@code [start, end)}, by
+   * default everything up to now; {@code "incremental": true} continues from the last run.
+   */
+  @POST
+  @Path("{name}/materialize")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response materialize(@PathParam("name") String name, MaterializeRequest body) {
+    MaterializeRequest range = body == null ? new MaterializeRequest(null, null, null) : body;
+    Job job =
+        materialization.materialize(
+            ResourceName.of("name", name),
+            instant("start", range.start()),
+            instant("end", range.end()),
+            Boolean.TRUE.equals(range.incremental()),
+            caller(),
+            request);
+    return Response.accepted(Map.of("jobId", job.id(), "state", job.state().name()))
+        .location(URI.create("jobs/" + job.id()))
+        .build();
+  }
+
+  private static java.time.Instant instant(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new DomainValidationException(
+          field, "expected an ISO-8601 time with offset, got '" + text + "'");
+    }
   }
 
   private FeatureViewJson json(FeatureViewDefinition view) {

@@ -11,6 +11,8 @@ import org.mlplatform.domain.features.FeatureCatalog;
 import org.mlplatform.domain.features.FeatureRegistry;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
 
@@ -24,6 +26,7 @@ public class FeatureStoreService {
 
   @Inject private FeatureCatalog catalog;
   @Inject private AuditRecorder audit;
+  @Inject private OfflineStore offline;
 
   private FeatureRegistry registry() {
     return new FeatureRegistry(catalog);
@@ -104,7 +107,26 @@ public class FeatureStoreService {
     return updated;
   }
 
+  /**
+   * Deletes a view's definitions. A view whose versions hold stored rows is refused: dropping
+   * feature data is not offered yet, and a view recreated under the same name must not inherit it.
+   */
   public void deleteView(ResourceName name, PlatformUser actor, HttpServletRequest request) {
+    long stored =
+        catalog.viewVersions(name).stream()
+            .mapToLong(
+                v ->
+                    offline.count(
+                        OfflineTable.of(v, v.entities().stream().map(this::entity).toList())))
+            .sum();
+    if (stored > 0) {
+      throw new FeatureRegistry.ConflictException(
+          "feature view "
+              + name
+              + " holds "
+              + stored
+              + " stored rows; deleting feature data is not supported yet");
+    }
     registry().deleteView(name);
     audit.record(
         actor,
