@@ -139,7 +139,7 @@ final class OfflineSql {
         + ") KEY ("
         + String.join(", ", keyColumns)
         + ") VALUES ("
-        + placeholders(columns.size() + 1)
+        + parameterMarks(columns.size() + 1)
         + ")";
   }
 
@@ -150,7 +150,7 @@ final class OfflineSql {
         + " ("
         + insertColumns()
         + ") VALUES ("
-        + placeholders(columns.size() + 1)
+        + parameterMarks(columns.size() + 1)
         + ")"
         + onConflictUpdate();
   }
@@ -234,7 +234,7 @@ final class OfflineSql {
     return order.toString();
   }
 
-  private static String placeholders(int count) {
+  private static String parameterMarks(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }
 }
