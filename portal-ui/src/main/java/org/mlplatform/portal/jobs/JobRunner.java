@@ -2,10 +2,13 @@ package org.mlplatform.portal.jobs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlplatform.domain.jobs.Job;
@@ -14,8 +17,11 @@ import org.mlplatform.domain.security.PlatformUser;
 
 /**
  * Runs long operations in the background as {@link Job}s. The caller gets the job at once; the work
- * runs on the managed executor (container threads, so JTA and CDI work there) and reports progress,
- * which is saved at most twice a second.
+ * runs on the managed executor (container threads, so JTA and CDI work there) and reports progress.
+ *
+ * <p>Progress is saved by a separate scheduled task twice a second, never on the work's own thread:
+ * Payara hands a thread the connection it already holds, so saving from inside a PostgreSQL COPY
+ * would wait on the COPY's own connection forever.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -34,6 +40,7 @@ public class JobRunner {
   }
 
   @Resource private ManagedExecutorService executor;
+  @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private JobRepository jobs;
 
   private final Clock clock = Clock.systemUTC();
@@ -47,28 +54,57 @@ public class JobRunner {
   }
 
   private void execute(Job queued, Work work) {
-    Job[] current = {queued.running(0, "started", clock.instant())};
-    jobs.save(current[0]);
-    long[] lastSave = {System.currentTimeMillis()};
+    Tracker tracker = new Tracker(queued.running(0, "started", clock.instant()));
+    jobs.save(tracker.current);
+    ScheduledFuture<?> saver =
+        scheduler.scheduleWithFixedDelay(
+            tracker::saveIfChanged, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    Job last;
     try {
       Map<String, Object> result =
-          work.run(
-              (fraction, message) -> {
-                current[0] = current[0].running(fraction, message, clock.instant());
-                long now = System.currentTimeMillis();
-                if (now - lastSave[0] >= SAVE_EVERY_MILLIS) {
-                  jobs.save(current[0]);
-                  lastSave[0] = now;
-                }
-              });
-      jobs.save(current[0].succeeded(result, "done", clock.instant()));
+          work.run((fraction, message) -> tracker.update(fraction, message));
+      last = tracker.current.succeeded(result, "done", clock.instant());
     } catch (IllegalArgumentException e) {
-      jobs.save(current[0].failed(e.getMessage(), clock.instant()));
+      last = tracker.current.failed(e.getMessage(), clock.instant());
     } catch (Exception | Error e) {
       LOG.log(Level.SEVERE, "job " + queued.id() + " (" + queued.type() + ") failed", e);
-      jobs.save(
-          current[0].failed(
-              "internal error; see the platform log for job " + queued.id(), clock.instant()));
+      last =
+          tracker.current.failed(
+              "internal error; see the platform log for job " + queued.id(), clock.instant());
+    } finally {
+      saver.cancel(false);
+    }
+    tracker.finish(last);
+  }
+
+  /** The job's latest state, shared between the work thread and the saver. */
+  private final class Tracker {
+    private volatile Job current;
+    private Job saved;
+    private boolean finished;
+
+    Tracker(Job start) {
+      this.current = start;
+      this.saved = start;
+    }
+
+    void update(double fraction, String message) {
+      current = current.running(fraction, message, clock.instant());
+    }
+
+    synchronized void saveIfChanged() {
+      Job now = current;
+      if (!finished && now != saved) {
+        jobs.save(now);
+        saved = now;
+      }
+    }
+
+    /** The final state wins: no progress save can land after it. */
+    synchronized void finish(Job last) {
+      finished = true;
+      current = last;
+      jobs.save(last);
     }
   }
 }

@@ -1,0 +1,207 @@
+package org.mlplatform.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 3's ingest benchmark against a running platform: streams a generated CSV of N rows x 10
+ * FLOAT64 features to {@code POST /api/v1/feature-views/{view}/rows} (chunked, so it runs as a job)
+ * and reports rows per second from the first byte sent to the job's success.
+ *
+ * <p>Arguments: base URL, token URL, rows (defaults: http://localhost:8080,
+ * http://localhost:8180/realms/mlp/protocol/openid-connect/token, 1000000). Logs in as alice.
+ */
+public final class IngestLoadDriver {
+
+  private static final Logger LOG = Logger.getLogger(IngestLoadDriver.class.getName());
+  private static final int FEATURES = 10;
+  private static final Pattern STATE = Pattern.compile("\"state\":\"(\\w+)\"");
+  private static final Pattern JOB = Pattern.compile("\"jobId\":\"([\\w-]+)\"");
+
+  private IngestLoadDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args.length > 0 ? args[0] : "http://localhost:8080";
+    String tokenUrl =
+        args.length > 1
+            ? args[1]
+            : "http://localhost:8180/realms/mlp/protocol/openid-connect/token";
+    long rows = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
+    HttpClient http = HttpClient.newHttpClient();
+    String token = token(http, tokenUrl);
+    String view = "bench_ingest_" + Long.toString(System.nanoTime(), 36);
+    define(http, base, token, view);
+
+    long t0 = System.nanoTime();
+    HttpResponse<String> accepted =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/feature-views/" + view + "/rows"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(rows)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher job = JOB.matcher(accepted.body());
+    if (accepted.statusCode() != 202 || !job.find()) {
+      throw new IllegalStateException(
+          "upload answered " + accepted.statusCode() + ": " + accepted.body());
+    }
+    String state = waitFor(http, base, token, job.group(1));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "%s: %,d rows x %d features in %.1f s = %,.0f rows/s (view %s)",
+            state,
+            rows,
+            FEATURES,
+            seconds,
+            rows / seconds,
+            view));
+  }
+
+  private static String waitFor(HttpClient http, String base, String token, String jobId)
+      throws IOException, InterruptedException {
+    while (true) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + jobId))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Matcher m = STATE.matcher(body);
+      if (m.find() && (m.group(1).equals("SUCCEEDED") || m.group(1).equals("FAILED"))) {
+        return m.group(1).equals("FAILED") ? "FAILED " + body : m.group(1);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void define(HttpClient http, String base, String token, String view)
+      throws IOException, InterruptedException {
+    post(
+        http,
+        base + "/api/v1/entities",
+        token,
+        "{\"name\":\"bench_customer\",\"joinKeys\":[{\"name\":\"bench_customer_id\",\"type\":\"INT64\"}]}");
+    StringBuilder features = new StringBuilder();
+    for (int f = 0; f < FEATURES; f++) {
+      features
+          .append(f == 0 ? "" : ",")
+          .append("{\"name\":\"f")
+          .append(f)
+          .append("\",\"type\":\"FLOAT64\"}");
+    }
+    HttpResponse<String> created =
+        post(
+            http,
+            base + "/api/v1/feature-views",
+            token,
+            "{\"name\":\""
+                + view
+                + "\",\"entities\":[\"bench_customer\"],\"features\":["
+                + features
+                + "]}");
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("creating the view: " + created.body());
+    }
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String token, String json)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String token(HttpClient http, String tokenUrl)
+      throws IOException, InterruptedException {
+    String form =
+        "grant_type=password&client_id=mlp-cli&username=alice&password="
+            + URLEncoder.encode("alice", StandardCharsets.UTF_8);
+    String body =
+        http.send(
+                HttpRequest.newBuilder(URI.create(tokenUrl))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("no token: " + body);
+    }
+    return m.group(1);
+  }
+
+  /** The CSV, generated as it is sent: the driver's memory stays flat whatever the row count. */
+  private static final class GeneratedCsv extends InputStream {
+    private final long rows;
+    private long row = -1;
+    private byte[] line = new byte[0];
+    private int pos;
+
+    GeneratedCsv(long rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public int read() {
+      if (pos >= line.length && !nextLine()) {
+        return -1;
+      }
+      return line[pos++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (pos >= line.length && !nextLine()) {
+        return -1;
+      }
+      int n = Math.min(length, line.length - pos);
+      System.arraycopy(line, pos, buffer, offset, n);
+      pos += n;
+      return n;
+    }
+
+    private boolean nextLine() {
+      if (row >= rows) {
+        return false;
+      }
+      StringBuilder sb = new StringBuilder(160);
+      if (row < 0) {
+        sb.append("bench_customer_id,event_timestamp");
+        for (int f = 0; f < FEATURES; f++) {
+          sb.append(",f").append(f);
+        }
+      } else {
+        sb.append(row).append(",2026-01-01T00:00:00Z");
+        for (int f = 0; f < FEATURES; f++) {
+          sb.append(',').append((row * 31 + f) % 1000 / 10.0);
+        }
+      }
+      sb.append('\n');
+      row++;
+      line = sb.toString().getBytes(StandardCharsets.US_ASCII);
+      pos = 0;
+      return true;
+    }
+  }
+}
