@@ -44,18 +44,10 @@ public final class JdbcOfflineStore implements OfflineStore {
 
   @Override
   public void ensureTable(OfflineTable table) {
-    OfflineSql sql = new OfflineSql(table);
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql.createTable());
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
+    try {
+      JdbcTables.createIfAbsent(dataSource, new OfflineSql(table).createTable(), table.tableName());
     } catch (SQLException e) {
-      // Two first ingests can race to create the table on PostgreSQL; the loser finds it there.
-      if (!exists(sql)) {
-        throw failure("creating", table, e);
-      }
+      throw failure("creating", table, e);
     }
   }
 
@@ -176,14 +168,6 @@ public final class JdbcOfflineStore implements OfflineStore {
       return new PgCopyWriter();
     }
     return new BatchUpsertWriter(dialect);
-  }
-
-  private boolean exists(OfflineSql sql) {
-    try (Connection connection = dataSource.getConnection()) {
-      return OfflineReads.exists(connection, sql);
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   private static void rollback(Connection connection, Throwable failure) {

@@ -110,12 +110,7 @@ final class OfflineReads {
   }
 
   static boolean exists(Connection connection, OfflineSql sql) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql.exists())) {
-      statement.setString(1, sql.table().tableName());
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getLong(1) > 0;
-      }
-    }
+    return JdbcTables.exists(connection, sql.table().tableName());
   }
 
   static OfflineStoreException failure(String what, OfflineTable table, SQLException e) {

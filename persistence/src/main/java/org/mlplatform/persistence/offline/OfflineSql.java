@@ -70,11 +70,6 @@ final class OfflineSql {
         + "))";
   }
 
-  String exists() {
-    return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-        + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?";
-  }
-
   String count() {
     return "SELECT COUNT(*) FROM " + name;
   }

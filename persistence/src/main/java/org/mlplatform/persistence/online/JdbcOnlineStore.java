@@ -22,6 +22,7 @@ import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.online.OnlineStore;
 import org.mlplatform.domain.features.online.OnlineStoreException;
 import org.mlplatform.persistence.offline.JdbcColumns;
+import org.mlplatform.persistence.offline.JdbcTables;
 
 /**
  * The online store on H2 or PostgreSQL through plain JDBC: table {@code ol_<view>_v<n>} per view
@@ -54,18 +55,10 @@ public final class JdbcOnlineStore implements OnlineStore {
 
   @Override
   public void ensureTable(OfflineTable table) {
-    OnlineSql sql = new OnlineSql(table);
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql.createTable());
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
+    try {
+      JdbcTables.createIfAbsent(dataSource, new OnlineSql(table).createTable(), tableName(table));
     } catch (SQLException e) {
-      // Two first materialisations can race to create the table on PostgreSQL; one loses.
-      if (!exists(sql)) {
-        throw failure("creating", table, e);
-      }
+      throw failure("creating", table, e);
     }
   }
 
@@ -263,18 +256,6 @@ public final class JdbcOnlineStore implements OnlineStore {
       case "42P01", "42S02", "42S03", "42S04" -> true;
       default -> false;
     };
-  }
-
-  private boolean exists(OnlineSql sql) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql.exists())) {
-      statement.setString(1, tableName(sql.table()));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getLong(1) > 0;
-      }
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   private static void rollback(Connection connection, Throwable failure) {
