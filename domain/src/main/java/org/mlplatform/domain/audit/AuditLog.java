@@ -13,4 +13,7 @@ public interface AuditLog {
 
   /** How many records the log holds. */
   long count();
+
+  /** The newest successful records of one action on one target, newest first. */
+  List<AuditEntry> latestSuccesses(String action, String target, int limit);
 }

@@ -35,4 +35,21 @@ public interface FeatureCatalog {
 
   /** Deletes every version of a view. */
   void deleteView(ResourceName name);
+
+  /** The newest version of a feature service. */
+  Optional<FeatureServiceDefinition> latestService(ResourceName name);
+
+  Optional<FeatureServiceDefinition> service(ResourceName name, int version);
+
+  /** The newest version of every feature service, by name. */
+  List<FeatureServiceDefinition> latestServices();
+
+  /** Every version of a feature service, oldest first. */
+  List<FeatureServiceDefinition> serviceVersions(ResourceName name);
+
+  /** Inserts a service version, or replaces the stored one with the same name and version. */
+  void saveService(FeatureServiceDefinition service);
+
+  /** Deletes every version of a feature service. */
+  void deleteService(ResourceName name);
 }

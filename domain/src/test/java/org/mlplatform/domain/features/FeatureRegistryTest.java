@@ -125,4 +125,88 @@ class FeatureRegistryTest {
         .extracting(k -> k.name().value())
         .containsExactly("customer_id");
   }
+
+  private static FeatureServiceDefinition service(String... refs) {
+    return new FeatureServiceDefinition(
+        n("fraud_v1"),
+        1,
+        java.util.Arrays.stream(refs).map(r -> FeatureRef.parse("features", r)).toList(),
+        "alice",
+        Set.of(),
+        "fraud model inputs");
+  }
+
+  @Test
+  void aFeatureServiceVersionsItsFeatureListAndChecksEveryReference() {
+    registry.createView(
+        view("v1", f("amount_avg", FeatureType.FLOAT64), f("count_7d", FeatureType.INT64)));
+
+    FeatureServiceDefinition first = registry.createService(service("txn_stats:amount_avg"));
+    FeatureServiceDefinition same = registry.updateService(service("txn_stats:amount_avg"));
+    FeatureServiceDefinition wider =
+        registry.updateService(service("txn_stats:amount_avg", "txn_stats:count_7d"));
+
+    assertThat(List.of(first.version(), same.version(), wider.version())).containsExactly(1, 1, 2);
+    assertThat(registry.serviceByReference("fraud_v1:1").features()).hasSize(1);
+    assertThat(registry.serviceByReference("fraud_v1").features()).hasSize(2);
+    assertThatThrownBy(() -> registry.updateService(service("txn_stats:nope")))
+        .isInstanceOf(DomainValidationException.class)
+        .hasMessageContaining("has no feature nope");
+    assertThatThrownBy(() -> registry.updateService(service("other:amount_avg")))
+        .hasMessageContaining("unknown feature view other");
+    assertThatThrownBy(() -> registry.createService(service("txn_stats:count_7d")))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> registry.serviceByReference("fraud_v1:9"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aViewCannotLoseOrDeleteFeaturesAServiceUses() {
+    registry.createView(
+        view("v1", f("amount_avg", FeatureType.FLOAT64), f("count_7d", FeatureType.INT64)));
+    registry.createService(service("txn_stats:count_7d"));
+
+    assertThatThrownBy(() -> registry.updateView(view("v2", f("amount_avg", FeatureType.FLOAT64))))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("used by feature service fraud_v1");
+    assertThatThrownBy(() -> registry.deleteView(n("txn_stats")))
+        .isInstanceOf(ConflictException.class);
+
+    registry.deleteService(n("fraud_v1"));
+    registry.deleteView(n("txn_stats"));
+    assertThat(catalog.latestViews()).isEmpty();
+  }
+
+  @Test
+  void requestsNameEitherFeaturesOrAService() {
+    assertThatThrownBy(() -> registry.resolveFeatures(List.of(), null))
+        .isInstanceOf(DomainValidationException.class)
+        .hasMessageContaining("either");
+    assertThatThrownBy(
+            () -> registry.resolveFeatures(List.of(FeatureRef.parse("f", "a:b")), "fraud_v1"))
+        .hasMessageContaining("not both");
+  }
+
+  @Test
+  void derivedFeaturesAndRequestFieldsMustNotShadowJoinKeys() {
+    FeatureViewDefinition clash =
+        new FeatureViewDefinition(
+            n("txn_stats"),
+            1,
+            List.of(n("customer")),
+            List.of(f("amount_avg", FeatureType.FLOAT64)),
+            Duration.ZERO,
+            "alice",
+            Set.of(),
+            "",
+            List.of(),
+            List.of(f("customer_id", FeatureType.INT64)));
+
+    assertThatThrownBy(() -> registry.createView(clash))
+        .isInstanceOf(DomainValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((DomainValidationException) e).field())
+                    .isEqualTo("requestFields[0].name"));
+  }
 }

@@ -36,7 +36,7 @@ class FeatureViewDefinitionTest {
         .isInstanceOfSatisfying(
             DomainValidationException.class,
             e -> assertThat(e.field()).isEqualTo("features[1].name"))
-        .hasMessageContaining("duplicate feature amount");
+        .hasMessageContaining("duplicate name amount");
     assertThatThrownBy(() -> view(Duration.ZERO, f("event_timestamp", FeatureType.TIMESTAMP)))
         .hasMessageContaining("reserved");
   }

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A catalog in memory, for testing the registry's rules without a database. */
-final class InMemoryFeatureCatalog implements FeatureCatalog {
+public final class InMemoryFeatureCatalog implements FeatureCatalog {
 
   private final TreeMap<ResourceName, EntityDefinition> entities = new TreeMap<>();
   private final List<FeatureViewDefinition> views = new ArrayList<>();
+  private final List<FeatureServiceDefinition> services = new ArrayList<>();
 
   @Override
   public Optional<EntityDefinition> entity(ResourceName name) {
@@ -69,5 +70,46 @@ final class InMemoryFeatureCatalog implements FeatureCatalog {
   @Override
   public void deleteView(ResourceName name) {
     views.removeIf(v -> v.name().equals(name));
+  }
+
+  @Override
+  public Optional<FeatureServiceDefinition> latestService(ResourceName name) {
+    return serviceVersions(name).stream().reduce((a, b) -> b);
+  }
+
+  @Override
+  public Optional<FeatureServiceDefinition> service(ResourceName name, int version) {
+    return services.stream()
+        .filter(s -> s.name().equals(name) && s.version() == version)
+        .findFirst();
+  }
+
+  @Override
+  public List<FeatureServiceDefinition> latestServices() {
+    return services.stream()
+        .map(FeatureServiceDefinition::name)
+        .distinct()
+        .sorted()
+        .map(n -> latestService(n).orElseThrow())
+        .toList();
+  }
+
+  @Override
+  public List<FeatureServiceDefinition> serviceVersions(ResourceName name) {
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .sorted(Comparator.comparingInt(FeatureServiceDefinition::version))
+        .toList();
+  }
+
+  @Override
+  public void saveService(FeatureServiceDefinition service) {
+    services.removeIf(s -> s.name().equals(service.name()) && s.version() == service.version());
+    services.add(service);
+  }
+
+  @Override
+  public void deleteService(ResourceName name) {
+    services.removeIf(s -> s.name().equals(name));
   }
 }

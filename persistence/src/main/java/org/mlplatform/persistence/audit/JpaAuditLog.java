@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.mlplatform.domain.audit.AuditEntry;
 import org.mlplatform.domain.audit.AuditLog;
+import org.mlplatform.domain.audit.Outcome;
 
 /**
  * The audit log on JPA. In the container every call joins the caller's JTA transaction (or starts
@@ -47,5 +48,22 @@ public class JpaAuditLog implements AuditLog {
   @Override
   public long count() {
     return em.createQuery("select count(a) from AuditRecordEntity a", Long.class).getSingleResult();
+  }
+
+  @Override
+  public List<AuditEntry> latestSuccesses(String action, String target, int limit) {
+    return em
+        .createQuery(
+            "select a from AuditRecordEntity a where a.action = :action and a.target = :target"
+                + " and a.outcome = :outcome order by a.occurredAt desc, a.id desc",
+            AuditRecordEntity.class)
+        .setParameter("action", action)
+        .setParameter("target", target)
+        .setParameter("outcome", Outcome.SUCCESS)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(AuditRecordEntity::toEntry)
+        .toList();
   }
 }

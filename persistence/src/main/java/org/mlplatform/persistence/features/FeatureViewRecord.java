@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mlplatform.domain.features.DerivedFeatureDefinition;
 import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.FeatureViewDefinition;
@@ -80,7 +81,44 @@ class FeatureViewRecord {
   @Column(name = "tag", nullable = false)
   private Set<String> tags = new HashSet<>();
 
-  /** One feature: name, type (stored by name) and description. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "fs_derived_feature",
+      joinColumns = {
+        @JoinColumn(name = "view_name", referencedColumnName = "name"),
+        @JoinColumn(name = "view_version", referencedColumnName = "version")
+      })
+  @OrderColumn(name = "position")
+  private List<DerivedColumn> derivedFeatures = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "fs_request_field",
+      joinColumns = {
+        @JoinColumn(name = "view_name", referencedColumnName = "name"),
+        @JoinColumn(name = "view_version", referencedColumnName = "version")
+      })
+  @OrderColumn(name = "position")
+  private List<FeatureColumn> requestFields = new ArrayList<>();
+
+  /** One derived feature: name, expression, result type and description. */
+  @Embeddable
+  static class DerivedColumn {
+    @Column(name = "name", nullable = false)
+    String name;
+
+    @Column(name = "expression", nullable = false)
+    String expression;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    FeatureType type;
+
+    @Column(name = "description", nullable = false)
+    String description;
+  }
+
+  /** One feature or request field: name, type (stored by name) and description. */
   @Embeddable
   static class FeatureColumn {
     @Column(name = "name", nullable = false)
@@ -92,6 +130,18 @@ class FeatureViewRecord {
 
     @Column(name = "description", nullable = false)
     String description;
+
+    static FeatureColumn of(FeatureDefinition f) {
+      FeatureColumn column = new FeatureColumn();
+      column.name = f.name().value();
+      column.type = f.type();
+      column.description = f.description();
+      return column;
+    }
+
+    FeatureDefinition toDefinition() {
+      return new FeatureDefinition(new ResourceName(name), type, description);
+    }
   }
 
   protected FeatureViewRecord() {}
@@ -111,12 +161,17 @@ class FeatureViewRecord {
     entities.clear();
     view.entities().forEach(e -> entities.add(e.value()));
     features.clear();
-    for (FeatureDefinition f : view.features()) {
-      FeatureColumn column = new FeatureColumn();
-      column.name = f.name().value();
-      column.type = f.type();
-      column.description = f.description();
-      features.add(column);
+    view.features().forEach(f -> features.add(FeatureColumn.of(f)));
+    requestFields.clear();
+    view.requestFields().forEach(f -> requestFields.add(FeatureColumn.of(f)));
+    derivedFeatures.clear();
+    for (DerivedFeatureDefinition d : view.derivedFeatures()) {
+      DerivedColumn column = new DerivedColumn();
+      column.name = d.name().value();
+      column.expression = d.expression();
+      column.type = d.type();
+      column.description = d.description();
+      derivedFeatures.add(column);
     }
     tags.clear();
     tags.addAll(view.tags());
@@ -127,12 +182,17 @@ class FeatureViewRecord {
         new ResourceName(name),
         version,
         entities.stream().map(ResourceName::new).toList(),
-        features.stream()
-            .map(f -> new FeatureDefinition(new ResourceName(f.name), f.type, f.description))
-            .toList(),
+        features.stream().map(FeatureColumn::toDefinition).toList(),
         Duration.ofSeconds(ttlSeconds),
         owner,
         tags,
-        description);
+        description,
+        derivedFeatures.stream()
+            .map(
+                d ->
+                    new DerivedFeatureDefinition(
+                        new ResourceName(d.name), d.expression, d.type, d.description))
+            .toList(),
+        requestFields.stream().map(FeatureColumn::toDefinition).toList());
   }
 }

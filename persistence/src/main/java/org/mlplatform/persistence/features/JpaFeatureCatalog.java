@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.features.EntityDefinition;
 import org.mlplatform.domain.features.FeatureCatalog;
+import org.mlplatform.domain.features.FeatureServiceDefinition;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
 
@@ -117,5 +118,65 @@ public class JpaFeatureCatalog implements FeatureCatalog {
         .setParameter("name", name.value())
         .getResultList()
         .forEach(em::remove);
+  }
+
+  @Override
+  public Optional<FeatureServiceDefinition> latestService(ResourceName name) {
+    return serviceVersions(name).stream().reduce((older, newer) -> newer);
+  }
+
+  @Override
+  public Optional<FeatureServiceDefinition> service(ResourceName name, int version) {
+    return Optional.ofNullable(
+            em.find(
+                FeatureServiceRecord.class, new FeatureServiceRecord.Key(name.value(), version)))
+        .map(FeatureServiceRecord::toDefinition);
+  }
+
+  @Override
+  public List<FeatureServiceDefinition> latestServices() {
+    return em
+        .createQuery(
+            "select s from FeatureServiceRecord s where s.version ="
+                + " (select max(t.version) from FeatureServiceRecord t where t.name = s.name)"
+                + " order by s.name",
+            FeatureServiceRecord.class)
+        .getResultList()
+        .stream()
+        .map(FeatureServiceRecord::toDefinition)
+        .toList();
+  }
+
+  @Override
+  public List<FeatureServiceDefinition> serviceVersions(ResourceName name) {
+    return services(name).stream()
+        .map(FeatureServiceRecord::toDefinition)
+        .sorted(Comparator.comparingInt(FeatureServiceDefinition::version))
+        .toList();
+  }
+
+  @Override
+  public void saveService(FeatureServiceDefinition service) {
+    FeatureServiceRecord existing =
+        em.find(
+            FeatureServiceRecord.class,
+            new FeatureServiceRecord.Key(service.name().value(), service.version()));
+    if (existing == null) {
+      em.persist(FeatureServiceRecord.from(service));
+    } else {
+      existing.update(service);
+    }
+  }
+
+  @Override
+  public void deleteService(ResourceName name) {
+    services(name).forEach(em::remove);
+  }
+
+  private List<FeatureServiceRecord> services(ResourceName name) {
+    return em.createQuery(
+            "select s from FeatureServiceRecord s where s.name = :name", FeatureServiceRecord.class)
+        .setParameter("name", name.value())
+        .getResultList();
   }
 }

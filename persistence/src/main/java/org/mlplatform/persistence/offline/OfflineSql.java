@@ -158,12 +158,25 @@ final class OfflineSql {
         + ") ON COMMIT DROP";
   }
 
+  /** COPY straight into the view's table, ingestion time included. */
+  String pgCopyTable() {
+    return "COPY " + name + " (" + insertColumns() + ") FROM STDIN";
+  }
+
   String pgCopyStage() {
     return "COPY " + quote(STAGE) + " (\"seq\", " + String.join(", ", columns) + ") FROM STDIN";
   }
 
   /** Moves the staged rows in; of rows repeated within one upload the last one sent wins. */
   String pgMergeStage() {
+    return pgInsertStage() + onConflictUpdate();
+  }
+
+  /**
+   * Like {@link #pgMergeStage()} without the conflict handling, for a table that is empty and
+   * locked: a plain insert costs about half of an upsert per row.
+   */
+  String pgInsertStage() {
     return "INSERT INTO "
         + name
         + " ("
@@ -176,8 +189,20 @@ final class OfflineSql {
         + quote(STAGE)
         + " ORDER BY "
         + String.join(", ", keyColumns)
-        + ", \"seq\" DESC"
-        + onConflictUpdate();
+        + ", \"seq\" DESC";
+  }
+
+  /** One row if the table has any (committed, or written by this transaction). */
+  String anyRow() {
+    return "SELECT 1 FROM " + name + " LIMIT 1";
+  }
+
+  /**
+   * Keeps other writers out until commit (they wait), readers not: taken before deciding that the
+   * table is empty, so that no concurrent upload can fill it between the check and the insert.
+   */
+  String pgLockAgainstWriters() {
+    return "LOCK TABLE " + name + " IN SHARE ROW EXCLUSIVE MODE";
   }
 
   private String columnDefinitions(String keyConstraint) {

@@ -39,6 +39,10 @@ class JpaAuditLogIT {
         assertThat(alice.actorRoles()).containsExactly("data-scientist", "viewer");
         assertThat(alice.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(log.latest(1)).hasSize(1);
+        assertThat(log.latestSuccesses("model.register", "model:fraud", 5))
+            .extracting(AuditEntry::actor)
+            .containsExactly("alice");
+        assertThat(log.latestSuccesses("model.register", "model:other", 5)).isEmpty();
       }
     }
   }

@@ -10,9 +10,12 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mlplatform.domain.features.DerivedFeatureDefinition;
 import org.mlplatform.domain.features.EntityDefinition;
 import org.mlplatform.domain.features.FeatureDefinition;
+import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureRegistry;
+import org.mlplatform.domain.features.FeatureServiceDefinition;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.JoinKey;
@@ -46,7 +49,8 @@ class JpaFeatureCatalogIT {
   void versionsEntitiesAndFeaturesRoundTrip(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind);
         EntityManagerFactory emf =
-            TestPersistence.entityManagerFactory(db, EntityRecord.class, FeatureViewRecord.class)) {
+            TestPersistence.entityManagerFactory(
+                db, EntityRecord.class, FeatureViewRecord.class, FeatureServiceRecord.class)) {
       FeatureDefinition amount =
           new FeatureDefinition(n("amount_avg"), FeatureType.FLOAT64, "mean");
       FeatureDefinition count = new FeatureDefinition(n("txn_count"), FeatureType.INT64, "");
@@ -92,6 +96,87 @@ class JpaFeatureCatalogIT {
           });
       try (EntityManager em = emf.createEntityManager()) {
         assertThat(new JpaFeatureCatalog(em).latestViews()).isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void derivedFeaturesAndFeatureServicesRoundTrip(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind);
+        EntityManagerFactory emf =
+            TestPersistence.entityManagerFactory(
+                db, EntityRecord.class, FeatureViewRecord.class, FeatureServiceRecord.class)) {
+      registry(
+          emf,
+          r ->
+              r.createEntity(
+                  new EntityDefinition(
+                      n("customer"),
+                      List.of(new JoinKey(n("customer_id"), FeatureType.INT64)),
+                      "")));
+      FeatureViewDefinition view =
+          registry(
+              emf,
+              r ->
+                  r.createView(
+                      new FeatureViewDefinition(
+                          n("spend"),
+                          1,
+                          List.of(n("customer")),
+                          List.of(new FeatureDefinition(n("avg"), FeatureType.FLOAT64, "")),
+                          Duration.ZERO,
+                          "alice",
+                          Set.of(),
+                          "",
+                          List.of(
+                              new DerivedFeatureDefinition(
+                                  n("ratio"), "amount / avg", FeatureType.FLOAT32, "why")),
+                          List.of(new FeatureDefinition(n("amount"), FeatureType.FLOAT64, "")))));
+      FeatureServiceDefinition service =
+          registry(
+              emf,
+              r ->
+                  r.createService(
+                      new FeatureServiceDefinition(
+                          n("fraud"),
+                          1,
+                          List.of(
+                              FeatureRef.parse("f", "spend:ratio"),
+                              FeatureRef.parse("f", "spend:avg")),
+                          "alice",
+                          Set.of("prod"),
+                          "")));
+      FeatureServiceDefinition v2 =
+          registry(
+              emf,
+              r ->
+                  r.updateService(
+                      new FeatureServiceDefinition(
+                          n("fraud"),
+                          1,
+                          List.of(FeatureRef.parse("f", "spend:avg")),
+                          "bob",
+                          Set.of(),
+                          "")));
+
+      try (EntityManager em = emf.createEntityManager()) {
+        JpaFeatureCatalog catalog = new JpaFeatureCatalog(em);
+        assertThat(catalog.latestView(n("spend")).orElseThrow()).isEqualTo(view);
+        assertThat(catalog.service(n("fraud"), 1).orElseThrow()).isEqualTo(service);
+        assertThat(catalog.latestServices()).containsExactly(v2);
+        assertThat(catalog.serviceVersions(n("fraud")))
+            .extracting(FeatureServiceDefinition::version)
+            .containsExactly(1, 2);
+      }
+      registry(
+          emf,
+          r -> {
+            r.deleteService(n("fraud"));
+            return null;
+          });
+      try (EntityManager em = emf.createEntityManager()) {
+        assertThat(new JpaFeatureCatalog(em).latestServices()).isEmpty();
       }
     }
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.FeatureDefinition;
@@ -58,6 +59,11 @@ abstract class OfflineStoreTestBase {
       store.ensureTable(table);
     }
     return store;
+  }
+
+  /** The database of the last {@link #open}, for looking at it from outside the store. */
+  DataSource dataSource() {
+    return db.dataSource();
   }
 
   @AfterEach

@@ -30,6 +30,7 @@ import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
 import org.mlplatform.portal.features.FeatureIngestion;
 import org.mlplatform.portal.features.FeatureMaterialization;
 import org.mlplatform.portal.features.FeatureStoreService;
+import org.mlplatform.portal.features.FeatureViewInsights;
 import org.mlplatform.portal.security.AuthenticatedRequest;
 
 /**
@@ -44,6 +45,7 @@ public class FeatureViewsResource {
   @Inject private FeatureStoreService features;
   @Inject private FeatureIngestion ingestion;
   @Inject private FeatureMaterialization materialization;
+  @Inject private FeatureViewInsights insights;
   @Inject private PlatformSettings settings;
   @Context private HttpServletRequest request;
 
@@ -89,18 +91,7 @@ public class FeatureViewsResource {
       throw new DomainValidationException(
           "name", "the body names " + json.name() + ", the path " + name);
     }
-    FeatureViewJson named =
-        new FeatureViewJson(
-            name,
-            null,
-            null,
-            json.entities(),
-            null,
-            json.features(),
-            json.ttlSeconds(),
-            json.owner(),
-            json.tags(),
-            json.description());
+    FeatureViewJson named = json.named(name);
     PlatformUser caller = caller();
     return json(features.updateView(named.toDefinition(caller.username()), caller, request));
   }
@@ -166,6 +157,71 @@ public class FeatureViewsResource {
     return Response.accepted(Map.of("jobId", job.id(), "state", job.state().name()))
         .location(URI.create("jobs/" + job.id()))
         .build();
+  }
+
+  /** Per-feature statistics of the newest version's stored rows (reading at most maxRows). */
+  @GET
+  @Path("{name}/statistics")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public FeatureViewInsights.Statistics statistics(
+      @PathParam("name") String name,
+      @QueryParam("maxRows") @DefaultValue("1000000") long maxRows) {
+    if (maxRows < 1 || maxRows > 10_000_000) {
+      throw new DomainValidationException("maxRows", "maxRows is 1 to 10,000,000");
+    }
+    return insights.statistics(features.latestView(ResourceName.of("name", name)), maxRows);
+  }
+
+  /** Some stored rows of the newest version, as objects keyed by column name. */
+  @GET
+  @Path("{name}/sample")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public List<Map<String, Object>> sample(
+      @PathParam("name") String name, @QueryParam("limit") @DefaultValue("20") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new DomainValidationException("limit", "limit is 1 to 1000");
+    }
+    FeatureViewDefinition view = features.latestView(ResourceName.of("name", name));
+    List<String> keys = features.joinKeyNames(view);
+    return insights.sample(view, limit).stream()
+        .map(
+            row -> {
+              Map<String, Object> json = new java.util.LinkedHashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                json.put(keys.get(i), row.key().values().get(i));
+              }
+              json.put(FeatureViewDefinition.EVENT_TIMESTAMP, row.eventTime().toString());
+              for (int i = 0; i < view.features().size(); i++) {
+                Object value = row.values()[i];
+                json.put(
+                    view.features().get(i).name().value(),
+                    value instanceof java.time.Instant t ? t.toString() : value);
+              }
+              return json;
+            })
+        .toList();
+  }
+
+  /** When rows last arrived in the newest version and when it was last materialized. */
+  @GET
+  @Path("{name}/freshness")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> freshness(@PathParam("name") String name) {
+    FeatureViewDefinition view = features.latestView(ResourceName.of("name", name));
+    FeatureViewInsights.Freshness freshness = insights.freshness(view);
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("view", view.name().value());
+    json.put("version", view.version());
+    json.put(
+        "lastIngestAt", freshness.lastIngest().map(e -> e.occurredAt().toString()).orElse(null));
+    json.put("lastIngestBy", freshness.lastIngest().map(e -> e.actor()).orElse(null));
+    json.put(
+        "lastMaterializedAt",
+        freshness.lastMaterialization().map(r -> r.finishedAt().toString()).orElse(null));
+    json.put(
+        "materializedUntil",
+        freshness.lastMaterialization().map(r -> r.materializedUntil().toString()).orElse(null));
+    return json;
   }
 
   private static java.time.Instant instant(String field, String text) {

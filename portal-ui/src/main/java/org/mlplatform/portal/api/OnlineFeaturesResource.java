@@ -16,6 +16,7 @@ import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.online.OnlineLookup.FeatureColumn;
 import org.mlplatform.domain.features.online.OnlineStatus;
+import org.mlplatform.portal.features.FeatureServices;
 import org.mlplatform.portal.features.OnlineFeatures;
 
 /**
@@ -32,6 +33,7 @@ public class OnlineFeaturesResource {
       List<String> features,
       String feature_service,
       Map<String, List<Object>> entities,
+      Map<String, List<Object>> request_context,
       Boolean full_feature_names) {}
 
   /** One column of the answer. */
@@ -46,21 +48,22 @@ public class OnlineFeaturesResource {
   private static final String EPOCH = Instant.EPOCH.toString();
 
   @Inject private OnlineFeatures online;
+  @Inject private FeatureServices services;
 
   @POST
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public Response lookup(Request body) {
     Request request = RequestBodies.required(body);
-    if (request.feature_service() != null) {
-      throw new DomainValidationException(
-          "feature_service", "no feature service named " + request.feature_service());
-    }
     List<String> names = request.features() == null ? List.of() : request.features();
     List<FeatureRef> refs = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       refs.add(FeatureRef.parse("features[" + i + "]", names.get(i)));
     }
-    OnlineFeatures.Answer answer = online.lookup(refs, request.entities());
+    OnlineFeatures.Answer answer =
+        online.lookup(
+            services.resolve(refs, request.feature_service()),
+            request.entities(),
+            request.request_context());
     boolean full = Boolean.TRUE.equals(request.full_feature_names());
     List<String> columnNames = new ArrayList<>(answer.joinKeyNames());
     List<Column> results = new ArrayList<>();

@@ -7,8 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.DerivedFeatureDefinition;
 import org.mlplatform.domain.features.EntityDefinition;
 import org.mlplatform.domain.features.FeatureDefinition;
+import org.mlplatform.domain.features.FeatureRef;
+import org.mlplatform.domain.features.FeatureServiceDefinition;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.JoinKey;
@@ -24,6 +27,9 @@ public final class DefinitionJson {
 
   /** A typed column: a join key or a feature. */
   public record Column(String name, String type, String description) {}
+
+  /** An on-demand feature: an expression over the view's features and request fields. */
+  public record DerivedColumn(String name, String expression, String type, String description) {}
 
   /** {@code POST /api/v1/entities}. */
   public record EntityJson(String name, List<Column> joinKeys, String description) {
@@ -68,7 +74,9 @@ public final class DefinitionJson {
       Long ttlSeconds,
       String owner,
       List<String> tags,
-      String description) {
+      String description,
+      List<DerivedColumn> derivedFeatures,
+      List<Column> requestFields) {
 
     public static FeatureViewJson of(
         FeatureViewDefinition v, List<Integer> versions, List<String> joinKeys) {
@@ -84,7 +92,33 @@ public final class DefinitionJson {
           v.ttl().toSeconds(),
           v.owner(),
           v.tags().stream().sorted().toList(),
-          v.description());
+          v.description(),
+          v.derivedFeatures().stream()
+              .map(
+                  d ->
+                      new DerivedColumn(
+                          d.name().value(), d.expression(), d.type().name(), d.description()))
+              .toList(),
+          v.requestFields().stream()
+              .map(f -> new Column(f.name().value(), f.type().name(), f.description()))
+              .toList());
+    }
+
+    /** This JSON under another name (the path's), keeping everything a client may set. */
+    public FeatureViewJson named(String pathName) {
+      return new FeatureViewJson(
+          pathName,
+          null,
+          null,
+          entities,
+          null,
+          features,
+          ttlSeconds,
+          owner,
+          tags,
+          description,
+          derivedFeatures,
+          requestFields);
     }
 
     /** The definition this JSON asks for; the version is decided by the registry. */
@@ -101,26 +135,28 @@ public final class DefinitionJson {
         throw new DomainValidationException(
             "features", "a feature view needs at least one feature");
       }
-      List<FeatureDefinition> defs = new ArrayList<>();
-      for (int i = 0; i < features.size(); i++) {
-        String field = "features[" + i + "]";
-        Column c = required(features.get(i), field);
-        defs.add(
-            new FeatureDefinition(
-                ResourceName.of(field + ".name", c.name()),
-                type(c.type(), field + ".type"),
-                c.description()));
-      }
+      List<FeatureDefinition> defs = columns(features, "features");
       long ttl = ttlSeconds == null ? 0 : ttlSeconds;
       if (ttl < 0) {
         throw new DomainValidationException("ttlSeconds", "TTL must not be negative");
       }
-      Set<String> tagSet = new HashSet<>();
-      for (String tag : tags == null ? List.<String>of() : tags) {
-        if (tag == null || tag.isBlank() || tag.length() > 100) {
-          throw new DomainValidationException("tags", "tags are 1 to 100 characters");
+      List<DerivedFeatureDefinition> derived = new ArrayList<>();
+      List<DerivedColumn> given = derivedFeatures == null ? List.of() : derivedFeatures;
+      for (int i = 0; i < given.size(); i++) {
+        String field = "derivedFeatures[" + i + "]";
+        DerivedColumn d = given.get(i);
+        if (d == null) {
+          throw new DomainValidationException(field, "must not be null");
         }
-        tagSet.add(tag.strip());
+        if (d.expression() == null || d.expression().isBlank()) {
+          throw new DomainValidationException(field + ".expression", "an expression is required");
+        }
+        derived.add(
+            new DerivedFeatureDefinition(
+                ResourceName.of(field + ".name", d.name()),
+                d.expression(),
+                d.type() == null || d.type().isBlank() ? null : type(d.type(), field + ".type"),
+                d.description()));
       }
       return new FeatureViewDefinition(
           view,
@@ -129,9 +165,82 @@ public final class DefinitionJson {
           defs,
           Duration.ofSeconds(ttl),
           owner == null || owner.isBlank() ? defaultOwner : owner,
-          tagSet,
+          tagSet(tags),
+          description,
+          derived,
+          requestFields == null ? List.of() : columns(requestFields, "requestFields"));
+    }
+  }
+
+  /** {@code POST /api/v1/feature-services} and what {@code GET} returns. */
+  public record FeatureServiceJson(
+      String name,
+      Integer version,
+      List<Integer> versions,
+      List<String> features,
+      String owner,
+      List<String> tags,
+      String description) {
+
+    public static FeatureServiceJson of(FeatureServiceDefinition s, List<Integer> versions) {
+      return new FeatureServiceJson(
+          s.name().value(),
+          s.version(),
+          versions,
+          s.features().stream().map(Object::toString).toList(),
+          s.owner(),
+          s.tags().stream().sorted().toList(),
+          s.description());
+    }
+
+    public FeatureServiceJson named(String pathName) {
+      return new FeatureServiceJson(pathName, null, null, features, owner, tags, description);
+    }
+
+    /** The definition this JSON asks for; the version is decided by the registry. */
+    public FeatureServiceDefinition toDefinition(String defaultOwner) {
+      ResourceName service = ResourceName.of("name", name);
+      if (features == null || features.isEmpty()) {
+        throw new DomainValidationException(
+            "features", "a feature service needs at least one feature");
+      }
+      List<FeatureRef> refs = new ArrayList<>();
+      for (int i = 0; i < features.size(); i++) {
+        refs.add(FeatureRef.parse("features[" + i + "]", features.get(i)));
+      }
+      return new FeatureServiceDefinition(
+          service,
+          1,
+          refs,
+          owner == null || owner.isBlank() ? defaultOwner : owner,
+          tagSet(tags),
           description);
     }
+  }
+
+  private static List<FeatureDefinition> columns(List<Column> columns, String name) {
+    List<FeatureDefinition> defs = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String field = name + "[" + i + "]";
+      Column c = required(columns.get(i), field);
+      defs.add(
+          new FeatureDefinition(
+              ResourceName.of(field + ".name", c.name()),
+              type(c.type(), field + ".type"),
+              c.description()));
+    }
+    return defs;
+  }
+
+  private static Set<String> tagSet(List<String> tags) {
+    Set<String> tagSet = new HashSet<>();
+    for (String tag : tags == null ? List.<String>of() : tags) {
+      if (tag == null || tag.isBlank() || tag.length() > 100) {
+        throw new DomainValidationException("tags", "tags are 1 to 100 characters");
+      }
+      tagSet.add(tag.strip());
+    }
+    return tagSet;
   }
 
   private static Column required(Column column, String field) {

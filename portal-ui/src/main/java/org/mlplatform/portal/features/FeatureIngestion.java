@@ -14,11 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.features.ingest.FeatureRowParser;
+import org.mlplatform.domain.features.ingest.SpooledUpload;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
@@ -32,7 +35,8 @@ import org.mlplatform.portal.jobs.JobRunner;
  * Ingestion of feature rows into the offline store. Rows are validated while they stream into one
  * write transaction, so a bad row rejects the whole upload and nothing is half-written; re-sent
  * rows replace themselves. Small uploads answer at once; large ones are spooled to the data
- * directory and written by a job whose progress callers can follow.
+ * directory and written by a job whose progress callers can follow. The job reads the spool while
+ * the upload is still arriving, so receiving, parsing and writing overlap.
  */
 @ApplicationScoped
 public class FeatureIngestion {
@@ -68,7 +72,11 @@ public class FeatureIngestion {
     return accepted;
   }
 
-  /** Spools an upload to disk and writes it in a job; returns the queued job. */
+  /**
+   * Spools an upload to disk and writes it in a job; returns the queued job. The job starts at once
+   * and reads the upload while it is still arriving, so parsing and writing overlap with receiving;
+   * if the upload breaks off, the job fails and stores nothing.
+   */
   public Job ingestLater(
       ResourceName viewName,
       Format format,
@@ -76,15 +84,35 @@ public class FeatureIngestion {
       PlatformUser actor,
       HttpServletRequest request) {
     OfflineTable table = table(viewName);
-    Path spool = spool(body);
+    SpooledUpload upload = newUpload();
+    Job job;
+    try {
+      job = writeInJob(table, format, upload, actor);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(upload, e);
+      throw e;
+    }
+    long bytes;
+    try {
+      bytes = upload.receive(body);
+    } catch (IOException e) {
+      audit.record(
+          actor,
+          "feature_view.ingest",
+          target(table),
+          "upload interrupted after " + upload.received() + " bytes; job " + job.id() + " fails",
+          Outcome.FAILED,
+          request);
+      throw new UncheckedIOException("cannot spool the upload", e);
+    }
     audit.record(
         actor,
         "feature_view.ingest",
         target(table),
-        "upload of " + size(spool) + " bytes queued",
+        "upload of " + bytes + " bytes queued",
         Outcome.SUCCESS,
         request);
-    return writeInJob(table, format, spool, actor);
+    return job;
   }
 
   /**
@@ -94,16 +122,21 @@ public class FeatureIngestion {
   public Job ingestFile(
       ResourceName viewName, Format format, Path file, PlatformUser actor, String clientAddress) {
     OfflineTable table = table(viewName);
-    Path spool = spoolFile(file);
+    SpooledUpload upload = spoolFile(file);
     audit.record(
         actor,
         "feature_view.ingest",
         target(table),
-        "portal upload of " + size(spool) + " bytes queued",
+        "portal upload of " + upload.received() + " bytes queued",
         Outcome.SUCCESS,
         null,
         clientAddress);
-    return writeInJob(table, format, spool, actor);
+    try {
+      return writeInJob(table, format, upload, actor);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(upload, e);
+      throw e;
+    }
   }
 
   /** Rows stored in the view's newest version. */
@@ -111,30 +144,54 @@ public class FeatureIngestion {
     return offline.count(table(viewName));
   }
 
-  private Job writeInJob(OfflineTable table, Format format, Path spool, PlatformUser actor) {
-    long bytes = size(spool);
+  private Job writeInJob(
+      OfflineTable table, Format format, SpooledUpload upload, PlatformUser actor) {
     return jobs.submit(
         "ingest",
         target(table),
         actor,
         progress -> {
-          try (InputStream in = Files.newInputStream(spool)) {
+          try (upload;
+              InputStream in = upload.reader()) {
             CountingInputStream counted = new CountingInputStream(in);
             long accepted =
                 write(
                     table,
                     format,
                     counted,
-                    rows ->
-                        progress.report(
-                            bytes == 0 ? 0 : (double) counted.count() / bytes,
-                            rows + " rows written"));
+                    rows -> progress.report(fraction(upload, counted), message(upload, rows)));
             return Map.of(
                 "accepted", accepted, "view", table.view().value(), "version", table.version());
-          } finally {
-            Files.deleteIfExists(spool);
+          } catch (RuntimeException e) {
+            throw interrupted(e).orElse(e);
           }
         });
+  }
+
+  /**
+   * Bytes parsed over the upload's size; 0 while the upload is still arriving (its size is not
+   * known yet), so the fraction never goes back.
+   */
+  private static double fraction(SpooledUpload upload, CountingInputStream counted) {
+    long size = upload.received();
+    return upload.isComplete() && size > 0 ? Math.min(1, (double) counted.count() / size) : 0;
+  }
+
+  private static String message(SpooledUpload upload, long rows) {
+    return rows
+        + " rows written"
+        + (upload.isComplete() ? "" : "; receiving the upload (" + upload.received() + " bytes)");
+  }
+
+  /** An upload that broke off, as a failure the job reports in its own words. */
+  private static Optional<RuntimeException> interrupted(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SpooledUpload.UploadInterruptedException e) {
+        return Optional.of(
+            new DomainValidationException("body", e.getMessage() + "; nothing was stored"));
+      }
+    }
+    return Optional.empty();
   }
 
   private long write(OfflineTable table, Format format, InputStream body, LongConsumer progress) {
@@ -160,32 +217,33 @@ public class FeatureIngestion {
     return new InputStreamReader(body, StandardCharsets.UTF_8);
   }
 
-  private Path spool(InputStream body) {
+  private SpooledUpload newUpload() {
     try {
-      Path folder = Files.createDirectories(settings.dataDir().resolve("uploads"));
-      Path file = Files.createTempFile(folder, "upload-", ".part");
-      Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-      return file;
+      return SpooledUpload.create(uploads());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot spool the upload", e);
     }
   }
 
-  private Path spoolFile(Path file) {
+  private SpooledUpload spoolFile(Path file) {
     try {
-      Path folder = Files.createDirectories(settings.dataDir().resolve("uploads"));
-      Path target = Files.createTempFile(folder, "upload-", ".part");
-      return Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+      Path target = Files.createTempFile(uploads(), "upload-", ".part");
+      return SpooledUpload.ofCompleteFile(
+          Files.move(file, target, StandardCopyOption.REPLACE_EXISTING));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the upload", e);
     }
   }
 
-  private static long size(Path file) {
+  private Path uploads() throws IOException {
+    return Files.createDirectories(settings.dataDir().resolve("uploads"));
+  }
+
+  private static void closeQuietly(SpooledUpload upload, Throwable failure) {
     try {
-      return Files.size(file);
+      upload.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      failure.addSuppressed(e);
     }
   }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.EntityDefinition;
 import org.mlplatform.domain.features.FeatureCatalog;
+import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureRegistry;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.training.TrainingSetPlan;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
 
@@ -69,6 +71,23 @@ public class FeatureStoreService {
   public void deleteEntity(ResourceName name, PlatformUser actor, HttpServletRequest request) {
     registry().deleteEntity(name);
     audit.record(actor, "entity.delete", "entity:" + name, "deleted", Outcome.SUCCESS, request);
+  }
+
+  /** Plans a training set over the newest versions of the views behind these features. */
+  public TrainingSetPlan plan(List<FeatureRef> features) {
+    return TrainingSetPlan.of(features, registry());
+  }
+
+  /**
+   * Every feature a training set or service can name, stored or derived, as {@code view:feature}.
+   */
+  public List<String> featureReferences() {
+    List<String> refs = new java.util.ArrayList<>();
+    for (FeatureViewDefinition view : catalog.latestViews()) {
+      view.features().forEach(f -> refs.add(view.name() + ":" + f.name()));
+      view.derivedFeatures().forEach(d -> refs.add(view.name() + ":" + d.name()));
+    }
+    return refs;
   }
 
   public List<FeatureViewDefinition> latestViews() {

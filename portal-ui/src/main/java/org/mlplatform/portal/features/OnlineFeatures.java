@@ -3,14 +3,20 @@ package org.mlplatform.portal.features;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.DerivedFeatures;
 import org.mlplatform.domain.features.EntityKey;
+import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.JoinKey;
@@ -37,7 +43,16 @@ public class OnlineFeatures {
 
   private final Clock clock = Clock.systemUTC();
 
-  public Answer lookup(List<FeatureRef> refs, Map<String, List<Object>> entities) {
+  /**
+   * Looks features up for many entities.
+   *
+   * @param entities join-key columns (and, as in Feast, possibly request data columns)
+   * @param requestContext request data columns for derived features, aligned with the entities
+   */
+  public Answer lookup(
+      List<FeatureRef> refs,
+      Map<String, List<Object>> entities,
+      Map<String, List<Object>> requestContext) {
     if (refs.isEmpty()) {
       throw new DomainValidationException("features", "name at least one feature as view:feature");
     }
@@ -53,16 +68,105 @@ public class OnlineFeatures {
       OfflineTable table =
           OfflineTable.of(view, view.entities().stream().map(catalog::entity).toList());
       List<EntityKey> keys = keys(table.joinKeys(), entities, rows, usedKeys);
+      List<Integer> storedPositions = new ArrayList<>();
+      List<Integer> derivedPositions = new ArrayList<>();
+      for (int position : group.getValue()) {
+        (view.feature(refs.get(position).feature()).isPresent()
+                ? storedPositions
+                : derivedPositions)
+            .add(position);
+      }
+      Map<EntityKey, Observation> found = online.lookup(table, keys);
+      Instant now = clock.instant();
       int[] indexes =
-          group.getValue().stream().mapToInt(i -> featureIndex(view, refs.get(i), i)).toArray();
-      List<FeatureColumn> answered =
-          OnlineLookup.resolve(view, indexes, keys, online.lookup(table, keys), clock.instant());
-      for (int j = 0; j < indexes.length; j++) {
-        columns[group.getValue().get(j)] = answered.get(j);
+          storedPositions.stream().mapToInt(i -> featureIndex(view, refs.get(i), i)).toArray();
+      place(columns, storedPositions, OnlineLookup.resolve(view, indexes, keys, found, now));
+      if (!derivedPositions.isEmpty()) {
+        DerivedFeatures derived = DerivedFeatures.of(view);
+        int[] derivedIndexes =
+            derivedPositions.stream()
+                .mapToInt(i -> derivedIndex(view, derived, refs.get(i), i))
+                .toArray();
+        List<Function<String, Object>> request =
+            requestRows(view, entities, requestContext, rows, usedKeys);
+        place(
+            columns,
+            derivedPositions,
+            OnlineLookup.resolveDerived(view, derived, derivedIndexes, keys, found, request, now));
       }
     }
     List<String> keyNames = entities.keySet().stream().filter(usedKeys::contains).toList();
     return new Answer(keyNames, keyNames.stream().map(entities::get).toList(), List.of(columns));
+  }
+
+  private static void place(
+      FeatureColumn[] columns, List<Integer> positions, List<FeatureColumn> answered) {
+    for (int j = 0; j < positions.size(); j++) {
+      columns[positions.get(j)] = answered.get(j);
+    }
+  }
+
+  /** Each entity's request data, typed as the view declares it; absent fields read as null. */
+  private static List<Function<String, Object>> requestRows(
+      FeatureViewDefinition view,
+      Map<String, List<Object>> entities,
+      Map<String, List<Object>> requestContext,
+      int rows,
+      Set<String> usedKeys) {
+    Object[][] values = new Object[rows][view.requestFields().size()];
+    Map<String, Integer> slots = new HashMap<>();
+    for (int f = 0; f < view.requestFields().size(); f++) {
+      FeatureDefinition field = view.requestFields().get(f);
+      String name = field.name().value();
+      slots.put(name, f);
+      String source = "request_context";
+      List<Object> column = requestContext == null ? null : requestContext.get(name);
+      if (column == null && entities.containsKey(name)) {
+        column = entities.get(name);
+        source = "entities";
+        usedKeys.add(name);
+      }
+      if (column == null) {
+        throw new DomainValidationException(
+            "request_context",
+            "the derived features of "
+                + view.name()
+                + " need request data "
+                + name
+                + " ("
+                + field.type()
+                + "), one value per entity");
+      }
+      if (column.size() != rows) {
+        throw new DomainValidationException(
+            source + "." + name, "give one value per entity (" + rows + ")");
+      }
+      for (int r = 0; r < rows; r++) {
+        try {
+          values[r][f] = field.type().coerce(column.get(r));
+        } catch (IllegalArgumentException e) {
+          throw new DomainValidationException(source + "." + name + "[" + r + "]", e.getMessage());
+        }
+      }
+    }
+    List<Function<String, Object>> request = new ArrayList<>(rows);
+    for (int r = 0; r < rows; r++) {
+      Object[] row = values[r];
+      request.add(name -> slots.containsKey(name) ? row[slots.get(name)] : null);
+    }
+    return request;
+  }
+
+  private static int derivedIndex(
+      FeatureViewDefinition view, DerivedFeatures derived, FeatureRef ref, int position) {
+    for (int i = 0; i < derived.definitions().size(); i++) {
+      if (derived.definitions().get(i).name().equals(ref.feature())) {
+        return i;
+      }
+    }
+    throw new DomainValidationException(
+        "features[" + position + "]",
+        "feature view " + view.name() + " has no feature " + ref.feature());
   }
 
   private static int rowCount(Map<String, List<Object>> entities) {

@@ -47,10 +47,24 @@ public class JobRunner {
 
   /** Queues the work and returns the queued job. */
   public Job submit(String type, String target, PlatformUser by, Work work) {
+    Job queued = queue(type, target, by);
+    start(queued, work);
+    return queued;
+  }
+
+  /**
+   * Records a queued job without starting it, for callers that must store the job's id elsewhere
+   * before the work can begin; {@link #start} it next.
+   */
+  public Job queue(String type, String target, PlatformUser by) {
     Job queued = Job.queued(type, target, by.username(), clock.instant());
     jobs.save(queued);
-    executor.submit(() -> execute(queued, work));
     return queued;
+  }
+
+  /** Starts the work of a job from {@link #queue}. */
+  public void start(Job queued, Work work) {
+    executor.submit(() -> execute(queued, work));
   }
 
   private void execute(Job queued, Work work) {

@@ -33,6 +33,7 @@ final class CsvRecordReader {
   private int limit;
   private boolean started;
   private int recordChars;
+  private int ended;
 
   CsvRecordReader(Reader in, int maxRecordChars) {
     this.in = in;
@@ -58,10 +59,14 @@ final class CsvRecordReader {
     recordChars = 0;
     List<String> fields = new ArrayList<>();
     while (true) {
-      field.setLength(0);
-      boolean quoted = c == '"';
-      c = quoted ? readQuoted() : readUnquoted(c);
-      fields.add(quoted || !field.isEmpty() ? field.toString() : null);
+      if (c == '"') {
+        field.setLength(0);
+        c = readQuoted();
+        fields.add(field.toString());
+      } else {
+        fields.add(readUnquoted(c));
+        c = ended;
+      }
       if (c != ',') {
         endOfLine(c);
         return fields;
@@ -70,14 +75,38 @@ final class CsvRecordReader {
     }
   }
 
-  /** Reads up to the field's end; returns the character that ended it. */
-  private int readUnquoted(int first) throws IOException, MalformedCsvException {
-    int c = first;
+  /**
+   * Reads an unquoted field whose first character, {@code first}, was the last one read; returns it
+   * ({@code null} when empty) and leaves the character that ended it in {@link #ended}. A field
+   * that lies within the buffer (nearly all do) becomes a string in one step.
+   */
+  private String readUnquoted(int first) throws IOException, MalformedCsvException {
+    if (first == ',' || first == '\n' || first == '\r' || first == EOF) {
+      ended = first;
+      return null;
+    }
+    int start = position - 1; // where first is
+    for (int i = position; i < limit; i++) {
+      char c = buffer[i];
+      if (c == ',' || c == '\n' || c == '\r') {
+        count(i - start);
+        position = i + 1;
+        ended = c;
+        return new String(buffer, start, i - start);
+      }
+    }
+    // The field runs on past the buffer: collect it piece by piece.
+    field.setLength(0);
+    count(limit - start);
+    field.append(buffer, start, limit - start);
+    position = limit;
+    int c = read();
     while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
       append(c); // a stray quote inside an unquoted field is kept as text
       c = read();
     }
-    return c;
+    ended = c;
+    return field.toString();
   }
 
   /** Reads a quoted field after its opening quote; returns the character after the closing one. */
@@ -102,10 +131,15 @@ final class CsvRecordReader {
   }
 
   private void append(int c) throws MalformedCsvException {
-    if (++recordChars > maxRecordChars) {
+    count(1);
+    field.append((char) c);
+  }
+
+  private void count(int chars) throws MalformedCsvException {
+    recordChars += chars;
+    if (recordChars > maxRecordChars) {
       throw new MalformedCsvException("a row is longer than " + maxRecordChars + " characters");
     }
-    field.append((char) c);
   }
 
   /** Consumes the LF of a CRLF pair. */

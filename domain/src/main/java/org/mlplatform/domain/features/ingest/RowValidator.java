@@ -84,7 +84,11 @@ final class RowValidator {
         continue;
       }
       try {
-        coerced[slot] = checked(types[slot].coerce(raw[slot]));
+        coerced[slot] =
+            checked(
+                raw[slot] instanceof String text
+                    ? TextValues.coerce(types[slot], text)
+                    : types[slot].coerce(raw[slot]));
       } catch (IllegalArgumentException e) {
         problems.add(rowNumber, names.get(slot), e.getMessage());
         valid = false;

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.DerivedFeatures;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureViewDefinition;
@@ -113,6 +115,64 @@ public final class OnlineLookup {
       columns[c] = column(view, featureIndexes[c], rows, fresh);
     }
     return List.of(columns);
+  }
+
+  /**
+   * Answers a lookup of some derived features of one view, evaluated exactly as a training set
+   * evaluates them: from the row's stored values when the row exists and is fresh, otherwise from
+   * nulls. A null result keeps the row's status (NOT_FOUND, OUTSIDE_MAX_AGE) or is NULL_VALUE.
+   *
+   * @param derivedIndexes the requested derived features, as indexes into {@code
+   *     derived.definitions()}
+   * @param request per entity (request order), the request data by field name
+   */
+  public static List<FeatureColumn> resolveDerived(
+      FeatureViewDefinition view,
+      DerivedFeatures derived,
+      int[] derivedIndexes,
+      List<EntityKey> keys,
+      Map<EntityKey, Observation> found,
+      List<Function<String, Object>> request,
+      Instant now) {
+    int n = keys.size();
+    Object[][] values = new Object[n][];
+    OnlineStatus[] rowStatus = new OnlineStatus[n];
+    Instant[] times = new Instant[n];
+    for (int i = 0; i < n; i++) {
+      Observation row = found.get(keys.get(i));
+      Object[] stored = null;
+      if (row == null) {
+        rowStatus[i] = OnlineStatus.NOT_FOUND;
+      } else {
+        times[i] = row.eventTime();
+        if (view.isFresh(row.eventTime(), now)) {
+          rowStatus[i] = OnlineStatus.PRESENT;
+          stored = row.values();
+        } else {
+          rowStatus[i] = OnlineStatus.OUTSIDE_MAX_AGE;
+        }
+      }
+      values[i] = derived.evaluate(stored, request.get(i));
+    }
+    List<FeatureColumn> columns = new java.util.ArrayList<>();
+    for (int index : derivedIndexes) {
+      Object[] column = new Object[n];
+      OnlineStatus[] statuses = new OnlineStatus[n];
+      for (int i = 0; i < n; i++) {
+        column[i] = values[i][index];
+        statuses[i] =
+            column[i] != null
+                ? OnlineStatus.PRESENT
+                : rowStatus[i] == OnlineStatus.PRESENT ? OnlineStatus.NULL_VALUE : rowStatus[i];
+      }
+      columns.add(
+          new FeatureColumn(
+              new FeatureRef(view.name(), derived.definitions().get(index).name()),
+              Arrays.asList(column),
+              Arrays.asList(statuses),
+              Arrays.asList(times.clone())));
+    }
+    return List.copyOf(columns);
   }
 
   private static FeatureColumn column(

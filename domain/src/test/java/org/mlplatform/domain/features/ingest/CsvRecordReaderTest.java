@@ -102,4 +102,37 @@ class CsvRecordReaderTest {
 
     assertThat(readAll(trickle, 100_000)).containsExactly(row(big), row("z"));
   }
+
+  @Test
+  void unquotedFieldsAcrossBufferBoundariesComeBackWhole() throws Exception {
+    // Fields of every length up to past the 16 K buffer, so that some end exactly on its edge.
+    StringBuilder csv = new StringBuilder();
+    List<List<String>> expected = new ArrayList<>();
+    for (int length = 1; length < 200; length++) {
+      String a = "a".repeat(length);
+      String b = "b".repeat(length * 97 % 211);
+      csv.append(a).append(',').append(b).append(",,").append(length).append("\r\n");
+      expected.add(row(a, b.isEmpty() ? null : b, null, Integer.toString(length)));
+    }
+    String longField = "z".repeat(40_000);
+    csv.append(longField).append(",\"q\"\n").append("tail");
+    expected.add(row(longField, "q"));
+    expected.add(row("tail"));
+
+    assertThat(readAll(new StringReader(csv.toString()), 100_000))
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void anOverlongUnquotedRecordIsRefusedWithinTheBufferAndAcrossIt() {
+    assertThatThrownBy(() -> readAll(new StringReader("x".repeat(21) + ",y\n"), 20))
+        .isInstanceOf(CsvRecordReader.MalformedCsvException.class)
+        .hasMessageContaining("longer than 20");
+    assertThatThrownBy(() -> readAll(new StringReader("12345,67890," + "x".repeat(30)), 20))
+        .isInstanceOf(CsvRecordReader.MalformedCsvException.class)
+        .hasMessageContaining("longer than 20");
+    assertThatThrownBy(() -> readAll(new StringReader("y".repeat(50_000)), 40_000))
+        .isInstanceOf(CsvRecordReader.MalformedCsvException.class)
+        .hasMessageContaining("longer than 40000");
+  }
 }

@@ -22,6 +22,7 @@ import org.mlplatform.portal.ui.models.ModelsView;
 import org.mlplatform.portal.ui.monitoring.MonitoringView;
 import org.mlplatform.portal.ui.search.SearchView;
 import org.mlplatform.portal.ui.tasks.TasksView;
+import org.mlplatform.portal.ui.training.TrainingSetsView;
 
 /** The shell around every page: navigation on the left, the user and logout at the top. */
 @Layout
@@ -40,6 +41,8 @@ public class MainLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
     nav.addItem(new SideNavItem("Features", FeaturesView.class, VaadinIcon.TABLE.create()));
+    nav.addItem(
+        new SideNavItem("Training sets", TrainingSetsView.class, VaadinIcon.FILE_TABLE.create()));
     nav.addItem(new SideNavItem("Models", ModelsView.class, VaadinIcon.CUBES.create()));
     nav.addItem(new SideNavItem("Deployments", DeploymentsView.class, VaadinIcon.ROCKET.create()));
     nav.addItem(new SideNavItem("Monitoring", MonitoringView.class, VaadinIcon.CHART.create()));

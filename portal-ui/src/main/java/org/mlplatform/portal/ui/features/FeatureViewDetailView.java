@@ -1,6 +1,7 @@
 package org.mlplatform.portal.ui.features;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -17,6 +18,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.DerivedFeatureDefinition;
 import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureRegistry;
 import org.mlplatform.domain.features.FeatureViewDefinition;
@@ -25,8 +28,12 @@ import org.mlplatform.domain.jobs.JobRepository;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.domain.security.Role;
 import org.mlplatform.portal.features.FeatureIngestion;
+import org.mlplatform.portal.features.FeatureServices;
 import org.mlplatform.portal.features.FeatureStoreService;
+import org.mlplatform.portal.features.FeatureViewInsights;
 import org.mlplatform.portal.ui.base.CurrentUser;
+import org.mlplatform.portal.ui.base.Times;
+import org.mlplatform.portal.ui.charts.StatisticsPanel;
 
 /**
  * One feature view: its schema, versions and stored rows, and (for data scientists) a CSV upload
@@ -41,13 +48,24 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
   private final FeatureStoreService features;
   private final FeatureIngestion ingestion;
   private final JobRepository jobs;
+  private final FeatureViewInsights insights;
+  private final FeatureServices services;
+
+  /** Statistics on the page read at most this many rows, so the page stays quick. */
+  static final long STATISTICS_ROWS = 100_000;
 
   @Inject
   public FeatureViewDetailView(
-      FeatureStoreService features, FeatureIngestion ingestion, JobRepository jobs) {
+      FeatureStoreService features,
+      FeatureIngestion ingestion,
+      JobRepository jobs,
+      FeatureViewInsights insights,
+      FeatureServices services) {
+    this.services = services;
     this.features = features;
     this.ingestion = ingestion;
     this.jobs = jobs;
+    this.insights = insights;
   }
 
   @Override
@@ -74,16 +92,104 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
         new Paragraph(view.description().isBlank() ? "No description." : view.description()),
         facts(view),
         rows,
+        freshness(view),
         new H3("Schema"),
-        schemaGrid(view.features()),
-        new H3("Versions"),
-        versions(view));
+        schemaGrid(view.features()));
+    if (!view.derivedFeatures().isEmpty()) {
+      add(new H3("On-demand features"), derivedGrid(view));
+    }
+    add(new H3("Versions"), versions(view));
+    addData(view);
     PlatformUser user = CurrentUser.get();
     if (user.hasRole(Role.DATA_SCIENTIST) || user.hasRole(Role.ADMIN)) {
+      Button edit =
+          new Button(
+              "Edit definition",
+              e -> new DefinitionEditors(features, services, user).editView(view));
+      edit.setId("edit-feature-view");
+      addComponentAtIndex(1, edit);
       add(
           new H3("Upload rows"),
           new CsvUploadPanel(view.name(), ingestion, jobs, user, UI.getCurrent()));
     }
+  }
+
+  private Paragraph freshness(FeatureViewDefinition view) {
+    FeatureViewInsights.Freshness freshness = insights.freshness(view);
+    Paragraph paragraph =
+        new Paragraph(
+            "Last ingest: "
+                + freshness
+                    .lastIngest()
+                    .map(e -> Times.format(e.occurredAt()) + " by " + e.actor())
+                    .orElse("never")
+                + " · last materialization: "
+                + freshness
+                    .lastMaterialization()
+                    .map(
+                        r ->
+                            Times.format(r.finishedAt())
+                                + " (values up to "
+                                + Times.format(r.materializedUntil())
+                                + ", "
+                                + r.rowsWritten()
+                                + " entities)")
+                    .orElse("never"));
+    paragraph.setId("feature-view-freshness");
+    return paragraph;
+  }
+
+  /** Sample rows and statistics, only when the version holds data. */
+  private void addData(FeatureViewDefinition view) {
+    List<Observation> sample = insights.sample(view, 20);
+    if (sample.isEmpty()) {
+      return;
+    }
+    add(new H3("Sample rows"), sampleGrid(view, sample));
+    FeatureViewInsights.Statistics statistics = insights.statistics(view, STATISTICS_ROWS);
+    add(
+        new H3("Statistics"),
+        new Span(
+            statistics.capped()
+                ? "Over the first " + statistics.rowsRead() + " stored rows."
+                : "Over all " + statistics.rowsRead() + " stored rows."),
+        new StatisticsPanel(statistics.columns()));
+  }
+
+  private Grid<Observation> sampleGrid(FeatureViewDefinition view, List<Observation> rows) {
+    Grid<Observation> grid = new Grid<>();
+    grid.setId("sample-grid");
+    List<String> keys = features.joinKeyNames(view);
+    for (int i = 0; i < keys.size(); i++) {
+      int index = i;
+      grid.addColumn(r -> String.valueOf(r.key().values().get(index)))
+          .setHeader(keys.get(i))
+          .setAutoWidth(true);
+    }
+    grid.addColumn(r -> Times.format(r.eventTime()))
+        .setHeader(FeatureViewDefinition.EVENT_TIMESTAMP)
+        .setAutoWidth(true);
+    for (int i = 0; i < view.features().size(); i++) {
+      int index = i;
+      grid.addColumn(r -> r.values()[index] == null ? "∅" : String.valueOf(r.values()[index]))
+          .setHeader(view.features().get(i).name().value())
+          .setAutoWidth(true);
+    }
+    grid.setItems(rows);
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
+  private static Grid<DerivedFeatureDefinition> derivedGrid(FeatureViewDefinition view) {
+    Grid<DerivedFeatureDefinition> grid = new Grid<>();
+    grid.setId("derived-grid");
+    grid.addColumn(d -> d.name().value()).setHeader("Feature").setAutoWidth(true);
+    grid.addColumn(DerivedFeatureDefinition::type).setHeader("Type").setAutoWidth(true);
+    grid.addColumn(DerivedFeatureDefinition::expression).setHeader("Expression").setFlexGrow(1);
+    grid.addColumn(DerivedFeatureDefinition::description).setHeader("Description").setFlexGrow(1);
+    grid.setItems(view.derivedFeatures());
+    grid.setAllRowsVisible(true);
+    return grid;
   }
 
   private Paragraph facts(FeatureViewDefinition view) {
@@ -96,6 +202,12 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
             + FeaturesView.ttl(view.ttl())
             + " · owner: "
             + view.owner()
+            + (view.requestFields().isEmpty()
+                ? ""
+                : " · request fields: "
+                    + view.requestFields().stream()
+                        .map(f -> f.name() + " " + f.type())
+                        .collect(Collectors.joining(", ")))
             + (view.tags().isEmpty()
                 ? ""
                 : " · tags: " + String.join(", ", view.tags().stream().sorted().toList())));

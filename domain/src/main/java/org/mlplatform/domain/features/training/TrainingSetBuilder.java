@@ -1,0 +1,327 @@
+package org.mlplatform.domain.features.training;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleConsumer;
+import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.AsOfJoin;
+import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.EntityKey;
+import org.mlplatform.domain.features.FeatureDefinition;
+import org.mlplatform.domain.features.FeatureType;
+import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.JoinKey;
+import org.mlplatform.domain.features.ingest.RowProblem;
+import org.mlplatform.domain.features.ingest.RowsRejectedException;
+import org.mlplatform.domain.features.offline.CloseableIterator;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.training.TrainingColumn.Role;
+import org.mlplatform.domain.features.training.TrainingSetPlan.Requested;
+import org.mlplatform.domain.features.training.TrainingSetPlan.ViewPart;
+
+/**
+ * Builds a point-in-time correct training set: for each entity row and each view, the view's latest
+ * record at or before the row's moment and within its TTL ({@link AsOfJoin}), then the derived
+ * features from those values and the row's request data. Rows come out in the order given.
+ *
+ * <p>Memory holds the entity rows and one matched record per row and view, never a view's history.
+ */
+public final class TrainingSetBuilder {
+
+  private static final int MAX_PROBLEMS = 100;
+
+  private final OfflineStore store;
+  private final int keyedScanLimit;
+
+  /**
+   * @param keyedScanLimit up to this many distinct entities the store is asked for just their rows;
+   *     above it a full scan is cheaper than shipping the keys to the database
+   */
+  public TrainingSetBuilder(OfflineStore store, int keyedScanLimit) {
+    this.store = store;
+    this.keyedScanLimit = keyedScanLimit;
+  }
+
+  public TrainingSetBuilder(OfflineStore store) {
+    this(store, 50_000);
+  }
+
+  /**
+   * Builds the training set into {@code sink}.
+   *
+   * @param progress told the share done, from 0 to 1
+   * @return the columns written
+   * @throws DomainValidationException when the entity rows lack a column the plan needs, or a
+   *     {@link RowsRejectedException} listing rows whose keys or request data do not fit
+   */
+  public List<TrainingColumn> build(
+      TrainingSetPlan plan, EntityRows rows, TrainingSetSink sink, DoubleConsumer progress) {
+    return build(prepare(plan, rows), sink, progress);
+  }
+
+  /**
+   * Checks entity rows against a plan and types their columns: what can be refused is refused here,
+   * so a caller can answer 400 before queueing the (long) build.
+   *
+   * @throws DomainValidationException when a needed column is missing or clashes with a feature
+   *     column, or a {@link RowsRejectedException} listing rows whose keys or request data do not
+   *     fit
+   */
+  public static Prepared prepare(TrainingSetPlan plan, EntityRows rows) {
+    SpineColumns spine = SpineColumns.of(plan, rows);
+    return new Prepared(plan, rows, spine, columns(plan, spine));
+  }
+
+  /** Entity rows checked against a plan, ready to build. */
+  public static final class Prepared {
+    private final TrainingSetPlan plan;
+    private final EntityRows rows;
+    private final SpineColumns spine;
+    private final List<TrainingColumn> columns;
+
+    private Prepared(
+        TrainingSetPlan plan, EntityRows rows, SpineColumns spine, List<TrainingColumn> columns) {
+      this.plan = plan;
+      this.rows = rows;
+      this.spine = spine;
+      this.columns = columns;
+    }
+
+    /** The columns the training set will have. */
+    public List<TrainingColumn> columns() {
+      return columns;
+    }
+
+    public EntityRows rows() {
+      return rows;
+    }
+  }
+
+  /**
+   * Builds prepared rows into {@code sink}; see {@link #build(TrainingSetPlan, EntityRows,
+   * TrainingSetSink, DoubleConsumer)}.
+   */
+  public List<TrainingColumn> build(
+      Prepared prepared, TrainingSetSink sink, DoubleConsumer progress) {
+    TrainingSetPlan plan = prepared.plan;
+    EntityRows rows = prepared.rows;
+    SpineColumns spine = prepared.spine;
+    List<TrainingColumn> columns = prepared.columns;
+    int parts = plan.parts().size();
+    List<Observation[]> matches = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      matches.add(join(plan.parts().get(p), spine, rows));
+      progress.accept(0.8 * (p + 1) / parts);
+    }
+    write(plan, spine, rows, matches, columns.size(), sink, columns, progress);
+    progress.accept(1.0);
+    return columns;
+  }
+
+  private Observation[] join(ViewPart part, SpineColumns spine, EntityRows rows) {
+    List<AsOfJoin.Query> queries = new ArrayList<>(rows.size());
+    Instant latest = Instant.MIN;
+    for (int r = 0; r < rows.size(); r++) {
+      queries.add(new AsOfJoin.Query(spine.key(part, r), rows.time(r)));
+      latest = rows.time(r).isAfter(latest) ? rows.time(r) : latest;
+    }
+    AsOfJoin join = new AsOfJoin(queries);
+    Set<EntityKey> keys = join.keys();
+    try (CloseableIterator<Observation> observations =
+        keys.size() <= keyedScanLimit
+            ? store.scan(part.table(), keys, latest)
+            : store.scan(part.table(), latest)) {
+      return join.join(observations, part.view().ttl());
+    }
+  }
+
+  private static void write(
+      TrainingSetPlan plan,
+      SpineColumns spine,
+      EntityRows rows,
+      List<Observation[]> matches,
+      int width,
+      TrainingSetSink sink,
+      List<TrainingColumn> columns,
+      DoubleConsumer progress) {
+    sink.start(columns);
+    int spineWidth = 1 + rows.columns().size();
+    int step = Math.max(1, rows.size() / 20);
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] out = new Object[width];
+      out[0] = rows.time(r);
+      for (int c = 0; c < rows.columns().size(); c++) {
+        out[1 + c] = spine.value(r, c);
+      }
+      int column = spineWidth;
+      Map<Integer, Object[]> derivedByPart = new HashMap<>();
+      for (int p = 0; p < plan.parts().size(); p++) {
+        ViewPart part = plan.parts().get(p);
+        Observation match = matches.get(p)[r];
+        Object[] stored = match == null ? null : match.values();
+        for (Requested requested : part.requested()) {
+          if (requested.storedIndex() >= 0) {
+            out[column] = stored == null ? null : stored[requested.storedIndex()];
+          } else {
+            final int row = r;
+            Object[] derived =
+                derivedByPart.computeIfAbsent(
+                    p, k -> part.derived().evaluate(stored, name -> spine.request(row, name)));
+            out[column] = derived[requested.derivedIndex()];
+          }
+          column++;
+        }
+      }
+      sink.row(out);
+      if (r % step == 0) {
+        progress.accept(0.8 + 0.2 * r / rows.size());
+      }
+    }
+  }
+
+  /** Columns: event time, the entity rows' columns, then the features by view as planned. */
+  private static List<TrainingColumn> columns(TrainingSetPlan plan, SpineColumns spine) {
+    List<TrainingColumn> columns = new ArrayList<>();
+    columns.add(
+        new TrainingColumn(
+            FeatureViewDefinition.EVENT_TIMESTAMP,
+            FeatureType.TIMESTAMP,
+            Role.EVENT_TIMESTAMP,
+            null));
+    columns.addAll(spine.columns());
+    Set<String> names = new HashSet<>();
+    columns.forEach(c -> names.add(c.name()));
+    for (ViewPart part : plan.parts()) {
+      for (Requested requested : part.requested()) {
+        String name = requested.ref().columnName();
+        if (!names.add(name)) {
+          throw new DomainValidationException(
+              "entity_rows", "column " + name + " clashes with the feature column of that name");
+        }
+        columns.add(
+            new TrainingColumn(name, requested.type(), Role.FEATURE, requested.ref().toString()));
+      }
+    }
+    return columns;
+  }
+
+  /** The entity rows' columns in their planned types, with each view's keys per row. */
+  private static final class SpineColumns {
+    private final EntityRows rows;
+    private final List<TrainingColumn> columns;
+    private final Object[][] typed;
+    private final Map<ViewPart, int[]> keyColumns = new java.util.IdentityHashMap<>();
+
+    private SpineColumns(EntityRows rows, List<TrainingColumn> columns, Object[][] typed) {
+      this.rows = rows;
+      this.columns = columns;
+      this.typed = typed;
+    }
+
+    static SpineColumns of(TrainingSetPlan plan, EntityRows rows) {
+      Map<String, FeatureType> required = new HashMap<>();
+      Map<String, Role> roles = new HashMap<>();
+      for (ViewPart part : plan.parts()) {
+        for (JoinKey key : part.joinKeys()) {
+          need(rows, key.name().value(), key.type(), "a join key of " + part.view().name());
+          required.put(key.name().value(), key.type());
+          roles.put(key.name().value(), Role.JOIN_KEY);
+        }
+        if (part.requested().stream().anyMatch(r -> r.derivedIndex() >= 0)) {
+          for (FeatureDefinition field : part.view().requestFields()) {
+            need(
+                rows,
+                field.name().value(),
+                field.type(),
+                "request data for the derived features of " + part.view().name());
+            required.putIfAbsent(field.name().value(), field.type());
+          }
+        }
+      }
+      List<TrainingColumn> columns = new ArrayList<>();
+      for (int c = 0; c < rows.columns().size(); c++) {
+        String name = rows.columns().get(c);
+        FeatureType type = required.getOrDefault(name, null);
+        columns.add(
+            new TrainingColumn(
+                name,
+                type != null ? type : SpineTypes.infer(rows, c),
+                roles.getOrDefault(name, Role.PASSTHROUGH),
+                null));
+      }
+      Object[][] typed = coerce(rows, columns);
+      SpineColumns spine = new SpineColumns(rows, List.copyOf(columns), typed);
+      for (ViewPart part : plan.parts()) {
+        spine.keyColumns.put(
+            part,
+            part.joinKeys().stream()
+                .mapToInt(k -> rows.columnIndex(k.name().value()).orElseThrow())
+                .toArray());
+      }
+      return spine;
+    }
+
+    private static void need(EntityRows rows, String column, FeatureType type, String why) {
+      if (rows.columnIndex(column).isEmpty()) {
+        throw new DomainValidationException(
+            "entity_rows", "the entity rows need a column " + column + " (" + type + "), " + why);
+      }
+    }
+
+    private static Object[][] coerce(EntityRows rows, List<TrainingColumn> columns) {
+      Object[][] typed = new Object[rows.size()][];
+      List<RowProblem> problems = new ArrayList<>();
+      boolean truncated = false;
+      for (int r = 0; r < rows.size(); r++) {
+        Object[] values = new Object[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+          TrainingColumn column = columns.get(c);
+          Object raw = rows.raw(r, c);
+          try {
+            values[c] = column.type().coerce(raw);
+            if (values[c] == null && column.role() == Role.JOIN_KEY) {
+              throw new IllegalArgumentException("a join key needs a value");
+            }
+          } catch (IllegalArgumentException e) {
+            if (problems.size() < MAX_PROBLEMS) {
+              problems.add(new RowProblem(r + 1, column.name(), e.getMessage()));
+            } else {
+              truncated = true;
+            }
+          }
+        }
+        typed[r] = values;
+      }
+      if (!problems.isEmpty()) {
+        throw new RowsRejectedException(problems, truncated);
+      }
+      return typed;
+    }
+
+    List<TrainingColumn> columns() {
+      return columns;
+    }
+
+    Object value(int row, int column) {
+      return typed[row][column];
+    }
+
+    EntityKey key(ViewPart part, int row) {
+      int[] indexes = keyColumns.get(part);
+      Object[] values = new Object[indexes.length];
+      for (int i = 0; i < indexes.length; i++) {
+        values[i] = typed[row][indexes[i]];
+      }
+      return EntityKey.of(values);
+    }
+
+    Object request(int row, String field) {
+      return rows.columnIndex(field).map(c -> typed[row][c]).orElse(null);
+    }
+  }
+}

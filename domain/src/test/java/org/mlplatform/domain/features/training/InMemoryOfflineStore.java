@@ -1,0 +1,93 @@
+package org.mlplatform.domain.features.training;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.mlplatform.domain.features.AsOfJoin.Observation;
+import org.mlplatform.domain.features.EntityKey;
+import org.mlplatform.domain.features.offline.CloseableIterator;
+import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.offline.OfflineTable;
+
+/** The offline store's contract in memory: rows keyed by (entity, event time), last write wins. */
+final class InMemoryOfflineStore implements OfflineStore {
+
+  private final Map<String, Map<String, FeatureRow>> tables = new HashMap<>();
+
+  @Override
+  public void ensureTable(OfflineTable table) {
+    tables.computeIfAbsent(table.tableName(), t -> new LinkedHashMap<>());
+  }
+
+  @Override
+  public long write(OfflineTable table, Iterator<FeatureRow> rows, LongConsumer progress) {
+    ensureTable(table);
+    long count = 0;
+    while (rows.hasNext()) {
+      FeatureRow row = rows.next();
+      tables.get(table.tableName()).put(row.key() + "@" + row.eventTime(), row);
+      count++;
+    }
+    return count;
+  }
+
+  @Override
+  public CloseableIterator<Observation> scan(OfflineTable table, Instant upTo) {
+    return iterate(rows(table).stream().filter(r -> !r.eventTime().isAfter(upTo)).toList());
+  }
+
+  @Override
+  public CloseableIterator<Observation> scan(
+      OfflineTable table, Set<EntityKey> keys, Instant upTo) {
+    return iterate(
+        rows(table).stream()
+            .filter(r -> keys.contains(r.key()) && !r.eventTime().isAfter(upTo))
+            .toList());
+  }
+
+  @Override
+  public CloseableIterator<Observation> latestPerEntity(
+      OfflineTable table, Instant from, Instant to) {
+    throw new UnsupportedOperationException("not needed by training sets");
+  }
+
+  @Override
+  public long count(OfflineTable table) {
+    return rows(table).size();
+  }
+
+  private List<FeatureRow> rows(OfflineTable table) {
+    List<FeatureRow> rows =
+        new ArrayList<>(tables.getOrDefault(table.tableName(), Map.of()).values());
+    rows.sort(
+        Comparator.comparing((FeatureRow r) -> r.key().toString())
+            .thenComparing(FeatureRow::eventTime));
+    return rows;
+  }
+
+  private static CloseableIterator<Observation> iterate(List<FeatureRow> rows) {
+    Iterator<FeatureRow> it = rows.iterator();
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Observation next() {
+        return it.next().toObservation();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

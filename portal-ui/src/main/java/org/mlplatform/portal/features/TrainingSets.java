@@ -1,0 +1,162 @@
+package org.mlplatform.portal.features;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.mlplatform.domain.audit.Outcome;
+import org.mlplatform.domain.features.FeatureRef;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.stats.TableStatisticsCollector;
+import org.mlplatform.domain.features.training.CsvTrainingSetWriter;
+import org.mlplatform.domain.features.training.EntityRows;
+import org.mlplatform.domain.features.training.TrainingColumn;
+import org.mlplatform.domain.features.training.TrainingSet;
+import org.mlplatform.domain.features.training.TrainingSetBuilder;
+import org.mlplatform.domain.features.training.TrainingSetPlan;
+import org.mlplatform.domain.features.training.TrainingSetRepository;
+import org.mlplatform.domain.features.training.TrainingSetSink;
+import org.mlplatform.domain.jobs.Job;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.audit.AuditRecorder;
+import org.mlplatform.portal.jobs.JobRunner;
+import org.mlplatform.portal.security.RequestIds;
+
+/**
+ * Builds training-set snapshots as jobs: the request is checked and planned while the caller waits
+ * (so a bad feature or entity row is a 400), the join runs in the background, and the snapshot
+ * becomes READY with its file, hash and statistics, or FAILED with the reason.
+ */
+@ApplicationScoped
+public class TrainingSets {
+
+  /** What a caller asks for: features or a feature service, and the entity rows. */
+  public record Request(
+      List<FeatureRef> features, String featureService, EntityRows rows, String description) {}
+
+  /** A queued build: the snapshot (BUILDING) and the job to follow. */
+  public record Accepted(TrainingSet trainingSet, Job job) {}
+
+  @Inject private FeatureServices services;
+  @Inject private FeatureStoreService features;
+  @Inject private OfflineStore offline;
+  @Inject private TrainingSetRepository repository;
+  @Inject private TrainingSetFiles files;
+  @Inject private JobRunner jobs;
+  @Inject private AuditRecorder audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** From the REST API. */
+  public Accepted create(Request request, PlatformUser actor, HttpServletRequest http) {
+    return create(request, actor, RequestIds.of(http), http.getRemoteAddr());
+  }
+
+  /** From the portal or any caller without an HTTP request of its own. */
+  public Accepted create(
+      Request request, PlatformUser actor, String requestId, String clientAddress) {
+    List<FeatureRef> refs = services.resolve(request.features(), request.featureService());
+    String service =
+        request.featureService() == null || request.featureService().isBlank()
+            ? null
+            : reference(request.featureService());
+    TrainingSetPlan plan = features.plan(refs);
+    TrainingSetBuilder.Prepared prepared = TrainingSetBuilder.prepare(plan, request.rows());
+    String id = UUID.randomUUID().toString();
+    String target = "training_set:" + id;
+    audit.record(
+        actor,
+        "training_set.create",
+        target,
+        request.rows().size() + " entity rows, features " + refs,
+        Outcome.SUCCESS,
+        requestId,
+        clientAddress);
+    Job job = jobs.queue("training_set", target, actor);
+    TrainingSet building =
+        TrainingSet.building(
+            id, request.description(), actor.username(), clock.instant(), plan, service, job.id());
+    repository.save(building);
+    jobs.start(job, progress -> build(building, prepared, progress));
+    return new Accepted(building, job);
+  }
+
+  public Optional<TrainingSet> find(String id) {
+    return repository.find(id);
+  }
+
+  public List<TrainingSet> list(int limit) {
+    return repository.list(limit);
+  }
+
+  private String reference(String serviceReference) {
+    var service = services.byReference(serviceReference);
+    return service.name() + ":" + service.version();
+  }
+
+  private Map<String, Object> build(
+      TrainingSet building, TrainingSetBuilder.Prepared prepared, JobRunner.Progress progress) {
+    EntityRows rows = prepared.rows();
+    String id = building.id();
+    try {
+      TrainingSetBuilder builder = new TrainingSetBuilder(offline);
+      Holder holder = new Holder();
+      String sha256 =
+          files.write(
+              id,
+              writer -> {
+                CsvTrainingSetWriter csv = new CsvTrainingSetWriter(writer);
+                holder.columns =
+                    builder.build(
+                        prepared,
+                        new StatisticsTee(csv, holder),
+                        share -> progress.report(share, "joining features"));
+              });
+      Instant[] range = rows.timeRange().orElseThrow();
+      TrainingSet ready =
+          building.ready(
+              holder.columns, rows.size(), range[0], range[1], sha256, holder.statistics.finish());
+      repository.save(ready);
+      return Map.of("trainingSetId", id, "rows", rows.size(), "sha256", sha256);
+    } catch (RuntimeException e) {
+      repository.save(building.failed(failure(e)));
+      throw e;
+    }
+  }
+
+  private static String failure(RuntimeException e) {
+    return e instanceof IllegalArgumentException
+        ? e.getMessage()
+        : "internal error: " + e.getClass().getSimpleName();
+  }
+
+  /** What the build hands back from inside the file writer. */
+  private static final class Holder {
+    List<TrainingColumn> columns;
+    TableStatisticsCollector statistics;
+  }
+
+  /** Writes rows to the file and feeds the statistics of every column. */
+  private record StatisticsTee(TrainingSetSink file, Holder holder) implements TrainingSetSink {
+    @Override
+    public void start(List<TrainingColumn> columns) {
+      holder.statistics =
+          new TableStatisticsCollector(
+              columns.stream()
+                  .map(c -> new TableStatisticsCollector.Column(c.name(), c.type()))
+                  .toList());
+      file.start(columns);
+    }
+
+    @Override
+    public void row(Object[] values) {
+      holder.statistics.add(values);
+      file.row(values);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.mlplatform.portal.ui.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mlplatform.domain.features.stats.CategoryCount;
+import org.mlplatform.domain.features.stats.HistogramBin;
+
+class ChartTest {
+
+  @Test
+  void theScriptItLoadsIsPackedIntoTheWar() {
+    Path script =
+        Path.of("target/echarts/META-INF/resources", Chart.SCRIPT.substring("context://".length()));
+
+    assertThat(script).exists();
+    assertThat(script.toFile().length()).isGreaterThan(100_000);
+    assertThat(Files.isRegularFile(script)).isTrue();
+  }
+
+  @Test
+  void aHistogramHasOneLabelledBarPerBin() {
+    Chart chart =
+        Chart.histogram(
+            "amount", List.of(new HistogramBin(0, 1.5, 3), new HistogramBin(1.5, 3, 7)));
+
+    assertThat(
+            chart.option().getJsonArray("series").getJsonObject(0).getJsonArray("data").toString())
+        .isEqualTo("[3,7]");
+    assertThat(chart.option().getJsonObject("xAxis").getJsonArray("data").toString())
+        .isEqualTo("[\"0 – 1.5\",\"1.5 – 3\"]");
+    assertThat(chart.option().getJsonObject("title").getString("text")).isEqualTo("amount");
+  }
+
+  @Test
+  void categoriesKeepTheirOrderAndTextIsDataNotScript() {
+    Chart chart =
+        Chart.categories(
+            "city", List.of(new CategoryCount("</script><b>x", 5), new CategoryCount("Oslo", 2)));
+
+    assertThat(chart.option().getJsonObject("xAxis").getJsonArray("data").getString(0))
+        .isEqualTo("</script><b>x");
+    assertThat(
+            chart.option().getJsonArray("series").getJsonObject(0).getJsonArray("data").toString())
+        .isEqualTo("[5,2]");
+  }
+
+  @Test
+  void numbersAreShortInPanels() {
+    assertThat(StatisticsPanel.number(0.1 + 0.2)).isEqualTo("0.3");
+    assertThat(StatisticsPanel.number(1234567.0)).isEqualTo("1.23457e+06");
+    assertThat(StatisticsPanel.number(null)).isEmpty();
+  }
+}
