@@ -13,4 +13,7 @@ public interface JobRepository {
 
   /** The newest jobs first. */
   List<Job> latest(int limit);
+
+  /** Jobs still queued or running, oldest first. */
+  List<Job> unfinished();
 }

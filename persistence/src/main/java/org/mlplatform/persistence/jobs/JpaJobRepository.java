@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.jobs.Job;
 import org.mlplatform.domain.jobs.JobRepository;
+import org.mlplatform.domain.jobs.JobState;
 
 /**
  * Jobs on JPA. Each save commits on its own ({@code REQUIRES_NEW}): progress must be visible while
@@ -50,6 +51,20 @@ public class JpaJobRepository implements JobRepository {
     return em
         .createQuery("select j from JobRecord j order by j.createdAt desc", JobRecord.class)
         .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(JobRecord::toJob)
+        .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Job> unfinished() {
+    return em
+        .createQuery(
+            "select j from JobRecord j where j.state in :states order by j.createdAt",
+            JobRecord.class)
+        .setParameter("states", List.of(JobState.QUEUED, JobState.RUNNING))
         .getResultList()
         .stream()
         .map(JobRecord::toJob)

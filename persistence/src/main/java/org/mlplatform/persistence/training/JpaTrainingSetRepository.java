@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.features.training.TrainingSet;
 import org.mlplatform.domain.features.training.TrainingSetRepository;
+import org.mlplatform.domain.features.training.TrainingSetState;
 
 /**
  * Training-set snapshots on JPA. A save commits on its own ({@code REQUIRES_NEW}): the snapshot's
@@ -51,6 +52,20 @@ public class JpaTrainingSetRepository implements TrainingSetRepository {
         .createQuery(
             "select t from TrainingSetRecord t order by t.createdAt desc", TrainingSetRecord.class)
         .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(TrainingSetRecord::toTrainingSet)
+        .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TrainingSet> building() {
+    return em
+        .createQuery(
+            "select t from TrainingSetRecord t where t.state = :state order by t.createdAt",
+            TrainingSetRecord.class)
+        .setParameter("state", TrainingSetState.BUILDING)
         .getResultList()
         .stream()
         .map(TrainingSetRecord::toTrainingSet)

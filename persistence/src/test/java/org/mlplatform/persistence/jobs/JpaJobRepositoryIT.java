@@ -25,6 +25,11 @@ class JpaJobRepositoryIT {
       Job job = Job.queued("ingest", "feature_view:txn_stats", "alice", now);
 
       TestPersistence.inTransaction(emf, em -> new JpaJobRepository(em).save(job));
+      try (EntityManager em = emf.createEntityManager()) {
+        assertThat(new JpaJobRepository(em).unfinished())
+            .extracting(Job::id)
+            .containsExactly(job.id());
+      }
       TestPersistence.inTransaction(
           emf, em -> new JpaJobRepository(em).save(job.running(0.5, "half", now.plusSeconds(1))));
       Job done =
@@ -47,6 +52,7 @@ class JpaJobRepositoryIT {
         assertThat(new JpaJobRepository(em).latest(5))
             .extracting(Job::id)
             .containsExactly(job.id());
+        assertThat(new JpaJobRepository(em).unfinished()).isEmpty();
       }
     }
   }

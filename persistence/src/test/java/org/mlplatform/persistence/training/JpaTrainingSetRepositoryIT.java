@@ -51,6 +51,11 @@ class JpaTrainingSetRepositoryIT {
               UUID.randomUUID().toString(),
               null);
       TestPersistence.inTransaction(emf, em -> new JpaTrainingSetRepository(em).save(building));
+      try (EntityManager em = emf.createEntityManager()) {
+        assertThat(new JpaTrainingSetRepository(em).building())
+            .extracting(TrainingSet::id)
+            .containsExactly(building.id());
+      }
 
       ColumnStatisticsCollector amounts =
           new ColumnStatisticsCollector("spend__avg", FeatureType.FLOAT64);
@@ -81,6 +86,7 @@ class JpaTrainingSetRepositoryIT {
         assertThat(read.statistics().getFirst().numeric().histogram()).isNotEmpty();
         assertThat(repository.list(10)).extracting(TrainingSet::id).containsExactly(building.id());
         assertThat(repository.find(UUID.randomUUID().toString())).isEmpty();
+        assertThat(repository.building()).isEmpty();
       }
     }
   }

@@ -16,8 +16,8 @@ import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.online.OnlineLookup.FeatureColumn;
 import org.mlplatform.domain.features.online.OnlineStatus;
-import org.mlplatform.portal.features.FeatureServices;
 import org.mlplatform.portal.features.OnlineFeatures;
+import org.mlplatform.portal.features.ServingDefinitions;
 
 /**
  * {@code POST /api/v1/online-features} in Feast's HTTP shape: the join-key columns first, then one
@@ -48,7 +48,7 @@ public class OnlineFeaturesResource {
   private static final String EPOCH = Instant.EPOCH.toString();
 
   @Inject private OnlineFeatures online;
-  @Inject private FeatureServices services;
+  @Inject private ServingDefinitions definitions;
 
   @POST
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
@@ -61,7 +61,7 @@ public class OnlineFeaturesResource {
     }
     OnlineFeatures.Answer answer =
         online.lookup(
-            services.resolve(refs, request.feature_service()),
+            definitions.features(refs, request.feature_service()),
             request.entities(),
             request.request_context());
     boolean full = Boolean.TRUE.equals(request.full_feature_names());

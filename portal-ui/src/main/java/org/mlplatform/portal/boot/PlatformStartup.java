@@ -19,6 +19,7 @@ import org.mlplatform.domain.platform.PlatformReadiness;
 import org.mlplatform.persistence.migration.SchemaMigrator;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
+import org.mlplatform.portal.jobs.InterruptedWork;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.serving.OnnxRuntimeHost;
 import org.mlplatform.workflows.WorkflowEngine;
@@ -46,10 +47,13 @@ public class PlatformStartup {
 
   @Inject private PlatformSettings settings;
   @Inject private PlatformReadiness readiness;
+  @Inject private InterruptedWork interrupted;
 
   private volatile WorkflowEngine workflows;
   private volatile CatalogIndex index;
   private volatile OnnxRuntimeHost onnx;
+
+  private final java.time.Instant startedAt = java.time.Instant.now();
 
   @PostConstruct
   void start() {
@@ -61,6 +65,7 @@ public class PlatformStartup {
     // Flyway first: it refuses a schema that already holds Camunda's tables but no history.
     if (step(Component.DATABASE_MIGRATIONS, () -> "schema version " + migrate())
         && step(Component.WORKFLOW_ENGINE, this::startWorkflows)) {
+      failInterruptedWork();
       step(Component.SEARCH_INDEX, this::openIndex);
       step(Component.SERVING_ENGINE, this::startOnnx);
     }
@@ -68,6 +73,17 @@ public class PlatformStartup {
         () ->
             "MLP start-up finished in %d ms, ready=%s"
                 .formatted((System.nanoTime() - t0) / 1_000_000, readiness.isReady()));
+  }
+
+  private void failInterruptedWork() {
+    try {
+      int ended = interrupted.failStartedBefore(startedAt);
+      if (ended > 0) {
+        LOG.warning(() -> ended + " jobs or training sets left unfinished by the last run failed");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not end the work the last run left unfinished", e);
+    }
   }
 
   private String migrate() {

@@ -24,6 +24,7 @@ public class FeatureServices {
 
   @Inject private FeatureCatalog catalog;
   @Inject private AuditRecorder audit;
+  @Inject private ServingDefinitions serving;
 
   private FeatureRegistry registry() {
     return new FeatureRegistry(catalog);
@@ -61,6 +62,7 @@ public class FeatureServices {
   public FeatureServiceDefinition create(
       FeatureServiceDefinition service, PlatformUser actor, HttpServletRequest request) {
     FeatureServiceDefinition created = registry().createService(service);
+    serving.clear();
     audit.record(
         actor,
         "feature_service.create",
@@ -74,6 +76,7 @@ public class FeatureServices {
   public FeatureServiceDefinition update(
       FeatureServiceDefinition service, PlatformUser actor, HttpServletRequest request) {
     FeatureServiceDefinition updated = registry().updateService(service);
+    serving.clear();
     audit.record(
         actor,
         "feature_service.update",
@@ -86,6 +89,7 @@ public class FeatureServices {
 
   public void delete(ResourceName name, PlatformUser actor, HttpServletRequest request) {
     registry().deleteService(name);
+    serving.clear();
     audit.record(
         actor,
         "feature_service.delete",

@@ -28,6 +28,7 @@ public class FeatureStoreService {
 
   @Inject private FeatureCatalog catalog;
   @Inject private AuditRecorder audit;
+  @Inject private ServingDefinitions serving;
   @Inject private OfflineStore offline;
 
   private FeatureRegistry registry() {
@@ -45,6 +46,7 @@ public class FeatureStoreService {
   public EntityDefinition createEntity(
       EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
     EntityDefinition created = registry().createEntity(entity);
+    serving.clear();
     audit.record(
         actor,
         "entity.create",
@@ -58,6 +60,7 @@ public class FeatureStoreService {
   public EntityDefinition updateEntity(
       EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
     EntityDefinition updated = registry().updateEntity(entity);
+    serving.clear();
     audit.record(
         actor,
         "entity.update",
@@ -70,6 +73,7 @@ public class FeatureStoreService {
 
   public void deleteEntity(ResourceName name, PlatformUser actor, HttpServletRequest request) {
     registry().deleteEntity(name);
+    serving.clear();
     audit.record(actor, "entity.delete", "entity:" + name, "deleted", Outcome.SUCCESS, request);
   }
 
@@ -113,6 +117,7 @@ public class FeatureStoreService {
   public FeatureViewDefinition createView(
       FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
     FeatureViewDefinition created = registry().createView(view);
+    serving.clear();
     audit.record(
         actor, "feature_view.create", target(created), summary(created), Outcome.SUCCESS, request);
     return created;
@@ -121,6 +126,7 @@ public class FeatureStoreService {
   public FeatureViewDefinition updateView(
       FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
     FeatureViewDefinition updated = registry().updateView(view);
+    serving.clear();
     audit.record(
         actor, "feature_view.update", target(updated), summary(updated), Outcome.SUCCESS, request);
     return updated;
@@ -147,6 +153,7 @@ public class FeatureStoreService {
               + " stored rows; deleting feature data is not supported yet");
     }
     registry().deleteView(name);
+    serving.clear();
     audit.record(
         actor,
         "feature_view.delete",

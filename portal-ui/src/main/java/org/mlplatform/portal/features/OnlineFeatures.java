@@ -38,7 +38,7 @@ public class OnlineFeatures {
   public record Answer(
       List<String> joinKeyNames, List<List<Object>> joinKeyValues, List<FeatureColumn> features) {}
 
-  @Inject private FeatureStoreService catalog;
+  @Inject private ServingDefinitions definitions;
   @Inject private OnlineStore online;
 
   private final Clock clock = Clock.systemUTC();
@@ -64,9 +64,9 @@ public class OnlineFeatures {
     FeatureColumn[] columns = new FeatureColumn[refs.size()];
     Set<String> usedKeys = new HashSet<>();
     for (Map.Entry<ResourceName, List<Integer>> group : positionsByView.entrySet()) {
-      FeatureViewDefinition view = catalog.latestView(group.getKey());
-      OfflineTable table =
-          OfflineTable.of(view, view.entities().stream().map(catalog::entity).toList());
+      ServingDefinitions.ServedView served = definitions.view(group.getKey());
+      FeatureViewDefinition view = served.view();
+      OfflineTable table = served.table();
       List<EntityKey> keys = keys(table.joinKeys(), entities, rows, usedKeys);
       List<Integer> storedPositions = new ArrayList<>();
       List<Integer> derivedPositions = new ArrayList<>();
@@ -82,7 +82,7 @@ public class OnlineFeatures {
           storedPositions.stream().mapToInt(i -> featureIndex(view, refs.get(i), i)).toArray();
       place(columns, storedPositions, OnlineLookup.resolve(view, indexes, keys, found, now));
       if (!derivedPositions.isEmpty()) {
-        DerivedFeatures derived = DerivedFeatures.of(view);
+        DerivedFeatures derived = served.derived();
         int[] derivedIndexes =
             derivedPositions.stream()
                 .mapToInt(i -> derivedIndex(view, derived, refs.get(i), i))

@@ -13,4 +13,7 @@ public interface TrainingSetRepository {
 
   /** The newest snapshots first, at most {@code limit}. */
   List<TrainingSet> list(int limit);
+
+  /** Snapshots still being built. */
+  List<TrainingSet> building();
 }
