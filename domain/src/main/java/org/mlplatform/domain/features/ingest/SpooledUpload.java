@@ -159,9 +159,12 @@ public final class SpooledUpload implements AutoCloseable {
       return received - position;
     }
     if (failure != null) {
+      String reason =
+          failure.getMessage() != null
+              ? failure.getMessage()
+              : failure.getClass().getSimpleName(); // servers often give no message
       throw new UploadInterruptedException(
-          "the upload was interrupted after " + received + " bytes: " + failure.getMessage(),
-          failure);
+          "the upload was interrupted after " + received + " bytes: " + reason, failure);
     }
     return 0;
   }
