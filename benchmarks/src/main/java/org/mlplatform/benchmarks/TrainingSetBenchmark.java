@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -80,9 +82,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (1000000), {@code entities=} (100000), {@code spine=} entity rows (100000), {@code features=} per
  * view (10), {@code reps=} (3), {@code warmups=} (1), {@code sample=} (1000), {@code variants=}
  * keyed-scan limits of the builder, comma-separated, {@code default}, {@code 0} (always a full
- * scan), {@code max} (always keyed) or a number ({@code default,0,max}), {@code phases=} whether to
+ * scan), {@code max} (always keyed), a number, or {@code parallel} (the default limit, the views
+ * read concurrently on three threads) ({@code default,0,max,parallel}), {@code phases=} whether to
  * time the build's phases once after the measurements (true), {@code pg=} the JDBC URL of the
- * PostgreSQL server ({@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres).
+ * PostgreSQL server ({@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code
+ * duckdb=false} to leave DuckDB out (when profiling ours).
+ *
+ * <p>PostgreSQL is read twice over the same database: through a data source with the driver's
+ * defaults (results as text, as the platform's pool gets them) and through one with {@code
+ * prepareThreshold=-1}, which makes the driver ask for binary results.
  */
 public final class TrainingSetBenchmark {
 
@@ -93,6 +101,17 @@ public final class TrainingSetBenchmark {
   private static final double NULL_RATE = 0.01;
   private static final String PG_DATABASE = "mlp_bench_training";
   private static final int FIRST_FEATURE_COLUMN = 3; // event_timestamp, customer_id, label
+  private static final int DEFAULT_KEYED_SCAN_LIMIT = 50_000; // TrainingSetBuilder's default
+
+  /** Reads the views for the builder's concurrent variant: one thread per view. */
+  private static final ExecutorService VIEW_READERS =
+      Executors.newFixedThreadPool(
+          3,
+          r -> {
+            Thread thread = new Thread(r, "view-reader");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private TrainingSetBenchmark() {}
 
@@ -109,7 +128,8 @@ public final class TrainingSetBenchmark {
       int sample,
       List<String> variants,
       boolean phases,
-      String pgUrl) {
+      String pgUrl,
+      boolean duckdb) {
 
     static Config parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -131,9 +151,10 @@ public final class TrainingSetBenchmark {
           Integer.parseInt(given.getOrDefault("reps", "3")),
           Integer.parseInt(given.getOrDefault("warmups", "1")),
           Integer.parseInt(given.getOrDefault("sample", "1000")),
-          List.of(given.getOrDefault("variants", "default,0,max").split(",")),
+          List.of(given.getOrDefault("variants", "default,0,max,parallel").split(",")),
           Boolean.parseBoolean(given.getOrDefault("phases", "true")),
-          given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+          given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+          Boolean.parseBoolean(given.getOrDefault("duckdb", "true")));
     }
   }
 
@@ -156,9 +177,34 @@ public final class TrainingSetBenchmark {
     Reference reference = new Reference(views, spine, config.features());
     Map<String, List<Double>> results = new LinkedHashMap<>();
 
+    if (config.duckdb()) {
+      measureDuckDb(views, spine, definitions, reference, sampled, config, results);
+    }
+    if (config.pg()) {
+      try (Database pg = Database.postgres(config.pgUrl())) {
+        measureStore("PG", pg, views, definitions, entityRows, reference, sampled, config, results);
+      }
+    }
+    if (config.h2()) {
+      try (Database h2 = Database.h2()) {
+        measureStore(
+            "H2 (file)", h2, views, definitions, entityRows, reference, sampled, config, results);
+      }
+    }
+    report(results, config);
+  }
+
+  private static void measureDuckDb(
+      List<ViewData> views,
+      Spine spine,
+      Definitions definitions,
+      Reference reference,
+      boolean[] sampled,
+      Config config,
+      Map<String, List<Double>> results)
+      throws SQLException {
     try (DuckDb duck = DuckDb.load(views, spine, config.features())) {
       for (int threads : new int[] {2, 1}) {
-        Result expected = null;
         String name = "DuckDB ASOF JOIN, " + threads + " thread" + (threads > 1 ? "s" : "");
         List<Double> times = new ArrayList<>();
         for (int run = 0; run < config.warmups() + config.reps(); run++) {
@@ -167,29 +213,14 @@ public final class TrainingSetBenchmark {
           Result result = duck.run(threads, definitions, sampled);
           double seconds = secs(start);
           reference.check(name, result);
-          expected = expected == null ? result : expected;
           if (run >= config.warmups()) {
             times.add(seconds);
           }
-          print("  %-44s run %d: %6.2f s  %s", name, run, seconds, result);
+          print("  %-62s run %d: %6.2f s  %s", name, run, seconds, result);
         }
         results.put(name, times);
       }
     }
-
-    if (config.pg()) {
-      try (Database pg = Database.postgres(config.pgUrl())) {
-        measureStore("PostgreSQL", pg, views, definitions, entityRows, reference, sampled, config,
-            results);
-      }
-    }
-    if (config.h2()) {
-      try (Database h2 = Database.h2()) {
-        measureStore("H2 (file)", h2, views, definitions, entityRows, reference, sampled, config,
-            results);
-      }
-    }
-    report(results, config);
   }
 
   private static void measureStore(
@@ -215,26 +246,33 @@ public final class TrainingSetBenchmark {
     database.analyze(definitions.tables());
     print("  %s loaded in %.1f s (not timed below)", label, secs(load));
 
-    for (String variant : config.variants()) {
-      String name = label + ", builder " + variantName(variant);
-      List<Double> times = new ArrayList<>();
-      for (int run = 0; run < config.warmups() + config.reps(); run++) {
-        System.gc();
-        CheckingSink sink = new CheckingSink(sampled);
-        long start = System.nanoTime();
-        builder(store, variant).build(definitions.plan(), entityRows, sink, done -> {});
-        double seconds = secs(start);
-        Result result = sink.result();
-        reference.check(name, result);
-        if (run >= config.warmups()) {
-          times.add(seconds);
+    for (Map.Entry<String, DataSource> reads : database.readSources().entrySet()) {
+      OfflineStore reader = new JdbcOfflineStore(reads.getValue());
+      String source = label + reads.getKey();
+      for (String variant : config.variants()) {
+        String name = source + ", builder " + variantName(variant);
+        List<Double> times = new ArrayList<>();
+        for (int run = 0; run < config.warmups() + config.reps(); run++) {
+          System.gc();
+          CheckingSink sink = new CheckingSink(sampled);
+          long start = System.nanoTime();
+          builder(reader, variant).build(definitions.plan(), entityRows, sink, done -> {});
+          double seconds = secs(start);
+          Result result = sink.result();
+          reference.check(name, result);
+          if (run >= config.warmups()) {
+            times.add(seconds);
+          }
+          print("  %-62s run %d: %6.2f s  %s", name, run, seconds, result);
         }
-        print("  %-44s run %d: %6.2f s  %s", name, run, seconds, result);
+        results.put(name, times);
       }
-      results.put(name, times);
+      if (config.phases()) {
+        phases(source, reader, definitions, entityRows, sampled, reference);
+      }
     }
     if (config.phases()) {
-      phases(label, database, store, definitions, entityRows, sampled, reference);
+      database.explainScan(definitions.tables().getFirst());
     }
   }
 
@@ -242,15 +280,17 @@ public final class TrainingSetBenchmark {
     return switch (variant) {
       case "default" -> new TrainingSetBuilder(store);
       case "max" -> new TrainingSetBuilder(store, Integer.MAX_VALUE);
+      case "parallel" -> new TrainingSetBuilder(store, DEFAULT_KEYED_SCAN_LIMIT, VIEW_READERS);
       default -> new TrainingSetBuilder(store, Integer.parseInt(variant));
     };
   }
 
   private static String variantName(String variant) {
     return switch (variant) {
-      case "default" -> "default (keyed up to 50,000)";
+      case "default" -> "default";
       case "0" -> "limit 0 (full scans)";
       case "max" -> "limit MAX (keyed scans)";
+      case "parallel" -> "default, views in parallel";
       default -> "limit " + variant;
     };
   }
@@ -262,13 +302,11 @@ public final class TrainingSetBenchmark {
    */
   private static void phases(
       String label,
-      Database database,
       OfflineStore store,
       Definitions definitions,
       EntityRows entityRows,
       boolean[] sampled,
-      Reference reference)
-      throws SQLException {
+      Reference reference) {
     TimingStore timing = new TimingStore(store);
     PhaseSink sink = new PhaseSink(new CheckingSink(sampled));
     System.gc();
@@ -296,22 +334,21 @@ public final class TrainingSetBenchmark {
           "  store.scan(%s) drained alone: %,d rows in %.2f s",
           table.tableName(), rows, secs(drain));
     }
-    database.explainScan(definitions.tables().getFirst());
   }
 
   private static void report(Map<String, List<Double>> results, Config config) {
-    double duck =
-        median(results.get("DuckDB ASOF JOIN, 2 threads")); // DuckDB as configured by default
+    double duck = // DuckDB as configured by default: as many threads as cores
+        median(results.getOrDefault("DuckDB ASOF JOIN, 2 threads", List.of(Double.NaN)));
     print("");
     print(
         "Training set: %,d entity rows x 3 views x %,d rows (%d FLOAT64 each), %d measured runs",
         config.spineRows(), config.rows(), config.features(), config.reps());
-    print("%-46s %8s %8s %8s  %s", "engine", "median s", "min s", "max s", "x DuckDB(2t)");
+    print("%-62s %8s %8s %8s  %s", "engine", "median s", "min s", "max s", "x DuckDB(2t)");
     results.forEach(
         (name, times) -> {
           double m = median(times);
           print(
-              "%-46s %8.2f %8.2f %8.2f  %6.2fx",
+              "%-62s %8.2f %8.2f %8.2f  %6.2fx",
               name,
               m,
               times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
@@ -365,17 +402,12 @@ public final class TrainingSetBenchmark {
   // Data
 
   /**
-   * One view's rows, stored column-wise in (entity, event time) order: the order of {@code
-   * packed}, which is {@code entity << 32 | millis since BASE} and serves the reference's binary
-   * search. Values are row-major; NaN stands for null (no generated value is NaN).
+   * One view's rows, stored column-wise in (entity, event time) order: the order of {@code packed},
+   * which is {@code entity << 32 | millis since BASE} and serves the reference's binary search.
+   * Values are row-major; NaN stands for null (no generated value is NaN).
    */
   private record ViewData(
-      String name,
-      Duration ttl,
-      int features,
-      long[] packed,
-      double[] values,
-      int[] loadOrder) {
+      String name, Duration ttl, int features, long[] packed, double[] values, int[] loadOrder) {
 
     static ViewData generate(String name, Duration ttl, int index, Config config) {
       SplittableRandom random = new SplittableRandom(SEED + 1000L * (index + 1));
@@ -455,8 +487,7 @@ public final class TrainingSetBenchmark {
           for (int f = 0; f < features; f++) {
             vals[f] = value(row, f);
           }
-          return new FeatureRow(
-              EntityKey.of(entity(row)), BASE.plusMillis(millisOf(row)), vals);
+          return new FeatureRow(EntityKey.of(entity(row)), BASE.plusMillis(millisOf(row)), vals);
         }
       };
     }
@@ -553,7 +584,8 @@ public final class TrainingSetBenchmark {
   // Results and their checks
 
   /** What a run produced: row count, checksum over every value, nulls, and the sampled rows. */
-  private record Result(long rows, long checksum, long nullFeatures, Map<Integer, Object[]> sample) {
+  private record Result(
+      long rows, long checksum, long nullFeatures, Map<Integer, Object[]> sample) {
     @Override
     public String toString() {
       return String.format(
@@ -576,7 +608,8 @@ public final class TrainingSetBenchmark {
     @Override
     public void start(List<TrainingColumn> columns) {
       List<String> names = columns.stream().map(TrainingColumn::name).toList();
-      if (!names.subList(0, FIRST_FEATURE_COLUMN)
+      if (!names
+          .subList(0, FIRST_FEATURE_COLUMN)
           .equals(List.of("event_timestamp", "customer_id", "label"))) {
         throw new IllegalStateException("unexpected columns " + names);
       }
@@ -779,8 +812,7 @@ public final class TrainingSetBenchmark {
 
     /** The point-in-time join: per view, an ASOF LEFT JOIN, the TTL as a CASE per column. */
     String query() {
-      StringBuilder select =
-          new StringBuilder("SELECT s.event_timestamp, s.customer_id, s.label");
+      StringBuilder select = new StringBuilder("SELECT s.event_timestamp, s.customer_id, s.label");
       StringBuilder from = new StringBuilder(" FROM spine s");
       for (int v = 0; v < views.size(); v++) {
         ViewData view = views.get(v);
@@ -865,10 +897,12 @@ public final class TrainingSetBenchmark {
   /** A throw-away database for the offline store. */
   private static final class Database implements AutoCloseable {
     private final DataSource dataSource;
+    private final Map<String, DataSource> readSources;
     private final boolean postgres;
 
-    private Database(DataSource dataSource, boolean postgres) {
+    private Database(DataSource dataSource, Map<String, DataSource> readSources, boolean postgres) {
       this.dataSource = dataSource;
+      this.readSources = readSources;
       this.postgres = postgres;
     }
 
@@ -886,11 +920,23 @@ public final class TrainingSetBenchmark {
           print("  %s", r.getString(1));
         }
       }
+      PGSimpleDataSource pg = pgDataSource(adminUrl);
+      // The driver sends results as text unless a statement is server-prepared; -1 makes every
+      // statement so from its first execution, and results come in binary.
+      PGSimpleDataSource binary = pgDataSource(adminUrl);
+      binary.setPrepareThreshold(-1);
+      Map<String, DataSource> reads = new LinkedHashMap<>();
+      reads.put(" (text results)", pg);
+      reads.put(" (binary, prepareThreshold=-1)", binary);
+      return new Database(pg, reads, true);
+    }
+
+    private static PGSimpleDataSource pgDataSource(String adminUrl) {
       PGSimpleDataSource pg = new PGSimpleDataSource();
       pg.setURL(adminUrl);
       pg.setUser("postgres");
       pg.setDatabaseName(PG_DATABASE);
-      return new Database(pg, true);
+      return pg;
     }
 
     /** A file database under target/, deleted first. */
@@ -908,11 +954,16 @@ public final class TrainingSetBenchmark {
       h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
       h2.setUser("mlp");
       print("  H2 file database in %s", dir);
-      return new Database(h2, false);
+      return new Database(h2, Map.of("", h2), false);
     }
 
     DataSource dataSource() {
       return dataSource;
+    }
+
+    /** The data sources to read through, by a label for the results ("" for the plain one). */
+    Map<String, DataSource> readSources() {
+      return readSources;
     }
 
     /** Fresh statistics and visibility map, as autovacuum would leave a loaded table. */
@@ -995,8 +1046,7 @@ public final class TrainingSetBenchmark {
       return delegate.count(table);
     }
 
-    private CloseableIterator<Observation> timed(
-        Supplier<CloseableIterator<Observation>> opening) {
+    private CloseableIterator<Observation> timed(Supplier<CloseableIterator<Observation>> opening) {
       long start = System.nanoTime();
       CloseableIterator<Observation> cursor = opening.get();
       nanos += System.nanoTime() - start;

@@ -3,9 +3,10 @@ package org.mlplatform.domain.features;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,30 +41,69 @@ public final class AsOfJoin {
   }
 
   private final List<Query> queries;
-  private final Map<EntityKey, int[]> queryIndexesByKey;
+  private final Instant[] asOf;
+  private final Map<EntityKey, Slot> slots;
+
+  /** One entity key's queries, by ascending moment; {@code id} numbers the keys from 0. */
+  private record Slot(EntityKey key, int id, int[] indexes) {}
 
   /** Prepares the join for these queries; it can then run once per feature view. */
   public AsOfJoin(List<Query> queries) {
     this.queries = List.copyOf(queries);
-    Map<EntityKey, List<Integer>> byKey = new HashMap<>();
-    for (int i = 0; i < this.queries.size(); i++) {
-      byKey.computeIfAbsent(this.queries.get(i).key(), k -> new ArrayList<>()).add(i);
+    int n = this.queries.size();
+    asOf = new Instant[n];
+    Map<EntityKey, Integer> ids = new HashMap<>();
+    List<EntityKey> keys = new ArrayList<>();
+    int[] idOf = new int[n];
+    int[] counts = new int[n];
+    for (int i = 0; i < n; i++) {
+      Query query = this.queries.get(i);
+      asOf[i] = query.asOf();
+      Integer id = ids.putIfAbsent(query.key(), keys.size());
+      if (id == null) {
+        id = keys.size();
+        keys.add(query.key());
+      }
+      idOf[i] = id;
+      counts[id]++;
     }
-    queryIndexesByKey = new HashMap<>(byKey.size() * 2);
-    Comparator<Integer> byTime = Comparator.comparing(i -> this.queries.get(i).asOf());
-    byKey.forEach(
-        (key, indexes) ->
-            queryIndexesByKey.put(
-                key, indexes.stream().sorted(byTime).mapToInt(Integer::intValue).toArray()));
+    int[][] indexes = new int[keys.size()][];
+    for (int id = 0; id < indexes.length; id++) {
+      indexes[id] = new int[counts[id]];
+      counts[id] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      int id = idOf[i];
+      indexes[id][counts[id]++] = i;
+    }
+    slots = HashMap.newHashMap(keys.size());
+    for (int id = 0; id < indexes.length; id++) {
+      slots.put(keys.get(id), new Slot(keys.get(id), id, sortByMoment(indexes[id])));
+    }
+  }
+
+  /** Query indexes (ascending) ordered by moment; equal moments keep their order (stable). */
+  private int[] sortByMoment(int[] indexes) {
+    for (int i = 1; i < indexes.length; i++) {
+      if (asOf[indexes[i]].isBefore(asOf[indexes[i - 1]])) {
+        return Arrays.stream(indexes)
+            .boxed()
+            .sorted(Comparator.comparing(q -> asOf[q]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+      }
+    }
+    return indexes; // already in order, as when the entity rows come sorted by time
   }
 
   /** The distinct entity keys the queries ask about (to fetch only their observations). */
   public Set<EntityKey> keys() {
-    return queryIndexesByKey.keySet();
+    return Collections.unmodifiableSet(slots.keySet());
   }
 
   /**
-   * Joins one view's observations.
+   * Joins one view's observations. Safe to call from several threads at once (each call keeps its
+   * own state).
    *
    * @param observations grouped by key, ascending event time within a key
    * @param ttl how old a value may be at the query's moment; {@link Duration#ZERO} for no limit
@@ -72,71 +112,60 @@ public final class AsOfJoin {
    */
   public Observation[] join(Iterator<Observation> observations, Duration ttl) {
     Observation[] matches = new Observation[queries.size()];
-    Set<EntityKey> finished = new HashSet<>();
-    Group group = null;
+    boolean[] finished = new boolean[slots.size()];
+    Slot group = null; // the key being merged, its next unsettled query and its latest observation
+    int next = 0;
+    Observation latest = null;
     while (observations.hasNext()) {
       Observation observation = observations.next();
-      int[] indexes = queryIndexesByKey.get(observation.key());
-      if (indexes == null) {
-        continue; // nobody asked about this entity
-      }
-      if (group == null || !group.key.equals(observation.key())) {
+      EntityKey key = observation.key();
+      if (group == null || !group.key().equals(key)) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
+          continue; // nobody asked about this entity
+        }
         if (group != null) {
-          group.finish(matches, ttl);
-          finished.add(group.key);
+          finish(group, next, latest, matches, ttl);
+          finished[group.id()] = true;
         }
-        if (finished.contains(observation.key())) {
+        if (finished[slot.id()]) {
           throw new IllegalStateException(
-              "observations are not grouped by entity key: " + observation.key() + " came back");
+              "observations are not grouped by entity key: " + key + " came back");
         }
-        group = new Group(observation.key(), indexes);
+        group = slot;
+        next = 0;
+        latest = null;
       }
-      group.accept(observation, matches, ttl);
+      Instant eventTime = observation.eventTime();
+      if (latest != null && eventTime.isBefore(latest.eventTime())) {
+        throw new IllegalStateException(
+            "observations of " + group.key() + " are not in event-time order at " + eventTime);
+      }
+      // Queries strictly before this observation are settled by what came earlier.
+      int[] indexes = group.indexes();
+      while (next < indexes.length && asOf[indexes[next]].isBefore(eventTime)) {
+        settle(indexes[next++], latest, matches, ttl);
+      }
+      latest = observation; // at equal times the later-delivered observation wins
     }
     if (group != null) {
-      group.finish(matches, ttl);
+      finish(group, next, latest, matches, ttl);
     }
     return matches;
   }
 
-  /** The observations of one entity key, merged with that key's queries in time order. */
-  private final class Group {
-    private final EntityKey key;
-    private final int[] indexes;
-    private int next;
-    private Observation latest;
-
-    Group(EntityKey key, int[] indexes) {
-      this.key = key;
-      this.indexes = indexes;
+  /** Settles a key's remaining queries with its last observation. */
+  private void finish(
+      Slot group, int next, Observation latest, Observation[] matches, Duration ttl) {
+    int[] indexes = group.indexes();
+    for (int i = next; i < indexes.length; i++) {
+      settle(indexes[i], latest, matches, ttl);
     }
+  }
 
-    void accept(Observation observation, Observation[] matches, Duration ttl) {
-      if (latest != null && observation.eventTime().isBefore(latest.eventTime())) {
-        throw new IllegalStateException(
-            "observations of "
-                + key
-                + " are not in event-time order at "
-                + observation.eventTime());
-      }
-      // Queries strictly before this observation are settled by what came earlier.
-      while (next < indexes.length
-          && queries.get(indexes[next]).asOf().isBefore(observation.eventTime())) {
-        settle(indexes[next++], matches, ttl);
-      }
-      latest = observation; // at equal times the later-delivered observation wins
-    }
-
-    void finish(Observation[] matches, Duration ttl) {
-      while (next < indexes.length) {
-        settle(indexes[next++], matches, ttl);
-      }
-    }
-
-    private void settle(int queryIndex, Observation[] matches, Duration ttl) {
-      if (latest != null && isFresh(latest.eventTime(), queries.get(queryIndex).asOf(), ttl)) {
-        matches[queryIndex] = latest;
-      }
+  private void settle(int queryIndex, Observation latest, Observation[] matches, Duration ttl) {
+    if (latest != null && isFresh(latest.eventTime(), asOf[queryIndex], ttl)) {
+      matches[queryIndex] = latest;
     }
   }
 

@@ -92,6 +92,22 @@ class TokenVerifierTest {
   }
 
   @Test
+  void aVerifiedTokenIsRememberedButAForgeryOfItIsNot() throws Exception {
+    String token = sign(accessToken().build());
+    assertThat(verifier.verifyAccessToken(token).username()).isEqualTo("alice");
+    String[] parts = token.split("\\.");
+    String forged =
+        accessToken().claim("realm_access", Map.of("roles", List.of("admin"))).build().toString();
+    parts[1] =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(verifier.verifyAccessToken(token).username()).isEqualTo("alice");
+    assertRejected(String.join(".", parts), "Invalid signature");
+  }
+
+  @Test
   void rejectsTamperedPayload() throws Exception {
     String[] parts = sign(accessToken().build()).split("\\.");
     String forged =

@@ -2,11 +2,16 @@ package org.mlplatform.domain.features.training;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.AsOfJoin;
@@ -37,14 +42,28 @@ public final class TrainingSetBuilder {
 
   private final OfflineStore store;
   private final int keyedScanLimit;
+  private final Executor executor;
 
   /**
    * @param keyedScanLimit up to this many distinct entities the store is asked for just their rows;
    *     above it a full scan is cheaper than shipping the keys to the database
    */
   public TrainingSetBuilder(OfflineStore store, int keyedScanLimit) {
+    this(store, keyedScanLimit, null);
+  }
+
+  /**
+   * A builder that reads and joins the views concurrently, one task per view on {@code executor}
+   * (in an application server, a managed executor): the database and the join then work at the same
+   * time instead of taking turns. The store must allow concurrent reads. Rows, columns and progress
+   * are as with one thread; the sink is still called from the building thread only.
+   *
+   * @param executor runs the per-view reads; null reads the views one after the other
+   */
+  public TrainingSetBuilder(OfflineStore store, int keyedScanLimit, Executor executor) {
     this.store = store;
     this.keyedScanLimit = keyedScanLimit;
+    this.executor = executor;
   }
 
   public TrainingSetBuilder(OfflineStore store) {
@@ -113,30 +132,81 @@ public final class TrainingSetBuilder {
     SpineColumns spine = prepared.spine;
     List<TrainingColumn> columns = prepared.columns;
     int parts = plan.parts().size();
+    Instant latest = latest(rows);
+    // Views keyed by the same entity rows' columns share one prepared join.
+    Map<List<Integer>, AsOfJoin> joins = new HashMap<>();
+    List<AsOfJoin> joinOf = new ArrayList<>(parts);
+    for (ViewPart part : plan.parts()) {
+      joinOf.add(
+          joins.computeIfAbsent(spine.keyColumns(part), k -> prepareJoin(part, spine, rows)));
+    }
     List<Observation[]> matches = new ArrayList<>();
-    for (int p = 0; p < parts; p++) {
-      matches.add(join(plan.parts().get(p), spine, rows));
-      progress.accept(0.8 * (p + 1) / parts);
+    if (executor == null) {
+      for (int p = 0; p < parts; p++) {
+        matches.add(join(plan.parts().get(p), joinOf.get(p), latest));
+        progress.accept(0.8 * (p + 1) / parts);
+      }
+    } else {
+      List<CompletableFuture<Observation[]>> tasks = new ArrayList<>(parts);
+      for (int p = 0; p < parts; p++) {
+        ViewPart part = plan.parts().get(p);
+        AsOfJoin join = joinOf.get(p);
+        tasks.add(CompletableFuture.supplyAsync(() -> join(part, join, latest), executor));
+      }
+      for (int p = 0; p < parts; p++) {
+        matches.add(await(tasks, p));
+        progress.accept(0.8 * (p + 1) / parts);
+      }
     }
     write(plan, spine, rows, matches, columns.size(), sink, columns, progress);
     progress.accept(1.0);
     return columns;
   }
 
-  private Observation[] join(ViewPart part, SpineColumns spine, EntityRows rows) {
-    List<AsOfJoin.Query> queries = new ArrayList<>(rows.size());
+  private static Instant latest(EntityRows rows) {
     Instant latest = Instant.MIN;
     for (int r = 0; r < rows.size(); r++) {
-      queries.add(new AsOfJoin.Query(spine.key(part, r), rows.time(r)));
       latest = rows.time(r).isAfter(latest) ? rows.time(r) : latest;
     }
-    AsOfJoin join = new AsOfJoin(queries);
+    return latest;
+  }
+
+  private static AsOfJoin prepareJoin(ViewPart part, SpineColumns spine, EntityRows rows) {
+    List<AsOfJoin.Query> queries = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      queries.add(new AsOfJoin.Query(spine.key(part, r), rows.time(r)));
+    }
+    return new AsOfJoin(queries);
+  }
+
+  private Observation[] join(ViewPart part, AsOfJoin join, Instant latest) {
     Set<EntityKey> keys = join.keys();
     try (CloseableIterator<Observation> observations =
         keys.size() <= keyedScanLimit
             ? store.scan(part.table(), keys, latest)
             : store.scan(part.table(), latest)) {
       return join.join(observations, part.view().ttl());
+    }
+  }
+
+  /**
+   * The result of task {@code p}, its failure rethrown as it was thrown. On a failure the tasks not
+   * yet started are cancelled; a running one finishes its read in the background and closes its
+   * cursor.
+   */
+  private static Observation[] await(List<CompletableFuture<Observation[]>> tasks, int p) {
+    try {
+      return tasks.get(p).join();
+    } catch (CompletionException | CancellationException e) {
+      tasks.forEach(t -> t.cancel(true));
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 
@@ -159,19 +229,19 @@ public final class TrainingSetBuilder {
         out[1 + c] = spine.value(r, c);
       }
       int column = spineWidth;
-      Map<Integer, Object[]> derivedByPart = new HashMap<>();
       for (int p = 0; p < plan.parts().size(); p++) {
         ViewPart part = plan.parts().get(p);
         Observation match = matches.get(p)[r];
         Object[] stored = match == null ? null : match.values();
+        Object[] derived = null; // evaluated once per row and view, when first needed
         for (Requested requested : part.requested()) {
           if (requested.storedIndex() >= 0) {
             out[column] = stored == null ? null : stored[requested.storedIndex()];
           } else {
-            final int row = r;
-            Object[] derived =
-                derivedByPart.computeIfAbsent(
-                    p, k -> part.derived().evaluate(stored, name -> spine.request(row, name)));
+            if (derived == null) {
+              final int row = r;
+              derived = part.derived().evaluate(stored, name -> spine.request(row, name));
+            }
             out[column] = derived[requested.derivedIndex()];
           }
           column++;
@@ -309,6 +379,11 @@ public final class TrainingSetBuilder {
 
     Object value(int row, int column) {
       return typed[row][column];
+    }
+
+    /** The entity rows' columns holding a view's join keys, in join-key order. */
+    List<Integer> keyColumns(ViewPart part) {
+      return Arrays.stream(keyColumns.get(part)).boxed().toList();
     }
 
     EntityKey key(ViewPart part, int row) {

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.domain.DomainValidationException;
@@ -30,6 +34,8 @@ import org.mlplatform.domain.features.ingest.EntityRowsReader;
 import org.mlplatform.domain.features.ingest.RowsRejectedException;
 import org.mlplatform.domain.features.ingest.TrainingSetCsvReader;
 import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.OfflineStore;
+import org.mlplatform.domain.features.offline.OfflineStoreException;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.training.TrainingColumn.Role;
 
@@ -355,5 +361,77 @@ class TrainingSetBuilderTest {
     assertThat(columns.get(0).statuses())
         .extracting(Enum::name)
         .containsExactly("PRESENT", "NULL_VALUE", "NOT_FOUND");
+  }
+
+  @Test
+  void readingTheViewsConcurrentlyGivesTheSameRowsAndProgress() throws Exception {
+    Random random = new Random(7);
+    StringBuilder entityRows = new StringBuilder("event_timestamp,customer_id,merchant_id\n");
+    for (int i = 0; i < 200; i++) {
+      spend(random.nextInt(20), h(random.nextInt(100)), random.nextDouble(), random.nextInt(9));
+      risk("m" + random.nextInt(5), h(random.nextInt(100)), random.nextFloat());
+      entityRows
+          .append(h(random.nextInt(110)))
+          .append(',')
+          .append(random.nextInt(22))
+          .append(",m")
+          .append(random.nextInt(6))
+          .append('\n');
+    }
+    TrainingSetPlan plan =
+        TrainingSetPlan.of(
+            List.of(
+                FeatureRef.parse("f", "spend:avg_amount"),
+                FeatureRef.parse("f", "risk:score"),
+                FeatureRef.parse("f", "spend:txn_count")),
+            registry);
+    EntityRows rows = csv(entityRows.toString());
+    List<Object[]> oneThread = new ArrayList<>();
+    List<Double> oneThreadProgress = new ArrayList<>();
+    new TrainingSetBuilder(store).build(plan, rows, collect(oneThread), oneThreadProgress::add);
+
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    try {
+      List<Object[]> concurrent = new ArrayList<>();
+      List<Double> concurrentProgress = new ArrayList<>();
+      new TrainingSetBuilder(store, 0, executor)
+          .build(plan, rows, collect(concurrent), concurrentProgress::add);
+
+      assertThat(concurrent).hasSameSizeAs(oneThread);
+      for (int i = 0; i < oneThread.size(); i++) {
+        assertThat(concurrent.get(i)).as("row %d", i).containsExactly(oneThread.get(i));
+      }
+      assertThat(oneThread).anyMatch(r -> r[3] != null).anyMatch(r -> r[3] == null);
+      assertThat(concurrentProgress).isEqualTo(oneThreadProgress);
+
+      OfflineStore failing = // every scan fails, as with the database gone
+          (OfflineStore)
+              Proxy.newProxyInstance(
+                  OfflineStore.class.getClassLoader(),
+                  new Class<?>[] {OfflineStore.class},
+                  (proxy, method, args) -> {
+                    throw new OfflineStoreException("reading the offline store failed", null);
+                  });
+      assertThatThrownBy(
+              () ->
+                  new TrainingSetBuilder(failing, 0, executor)
+                      .build(plan, rows, collect(new ArrayList<>()), share -> {}))
+          .isInstanceOf(OfflineStoreException.class)
+          .hasMessageContaining("failed");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static TrainingSetSink collect(List<Object[]> out) {
+    return new TrainingSetSink() {
+      @Override
+      public void start(List<TrainingColumn> c) {}
+
+      @Override
+      public void row(Object[] values) {
+        out.add(values);
+      }
+    };
   }
 }

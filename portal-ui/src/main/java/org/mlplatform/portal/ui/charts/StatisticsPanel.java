@@ -27,19 +27,19 @@ public class StatisticsPanel extends VerticalLayout {
     grid.addColumn(s -> s.distinctCount() == null ? "" : distinct(s))
         .setHeader("Distinct")
         .setAutoWidth(true);
-    grid.addColumn(s -> s.numeric() == null ? "" : number(s.numeric().min()))
+    grid.addColumn(s -> s.numeric() == null ? "" : value(s, s.numeric().min()))
         .setHeader("Min")
         .setAutoWidth(true);
-    grid.addColumn(s -> s.numeric() == null ? "" : number(s.numeric().mean()))
+    grid.addColumn(s -> s.numeric() == null ? "" : value(s, s.numeric().mean()))
         .setHeader("Mean")
         .setAutoWidth(true);
     grid.addColumn(s -> s.numeric() == null ? "" : number(s.numeric().standardDeviation()))
         .setHeader("Std dev")
         .setAutoWidth(true);
-    grid.addColumn(s -> s.numeric() == null ? "" : number(s.numeric().quantiles().get("p50")))
+    grid.addColumn(s -> s.numeric() == null ? "" : value(s, s.numeric().quantiles().get("p50")))
         .setHeader("Median")
         .setAutoWidth(true);
-    grid.addColumn(s -> s.numeric() == null ? "" : number(s.numeric().max()))
+    grid.addColumn(s -> s.numeric() == null ? "" : value(s, s.numeric().max()))
         .setHeader("Max")
         .setAutoWidth(true);
     grid.addColumn(s -> s.notComputable() == null ? "" : s.notComputable())
@@ -77,6 +77,15 @@ public class StatisticsPanel extends VerticalLayout {
 
   private static String percent(long part, long whole) {
     return whole == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+  }
+
+  /** A statistic in the column's terms: times as times (they are kept as epoch seconds). */
+  static String value(ColumnStatistics column, Double value) {
+    if (value != null && column.type() == org.mlplatform.domain.features.FeatureType.TIMESTAMP) {
+      return org.mlplatform.portal.ui.base.Times.format(
+          java.time.Instant.ofEpochMilli(Math.round(value * 1000)));
+    }
+    return number(value);
   }
 
   static String number(Double value) {

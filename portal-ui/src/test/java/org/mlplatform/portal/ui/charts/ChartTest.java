@@ -54,4 +54,19 @@ class ChartTest {
     assertThat(StatisticsPanel.number(1234567.0)).isEqualTo("1.23457e+06");
     assertThat(StatisticsPanel.number(null)).isEmpty();
   }
+
+  @Test
+  void timesAreShownAsTimes() {
+    var collector =
+        new org.mlplatform.domain.features.stats.ColumnStatisticsCollector(
+            "event_timestamp", org.mlplatform.domain.features.FeatureType.TIMESTAMP);
+    collector.add(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    collector.add(java.time.Instant.parse("2026-01-01T02:00:00Z"));
+    var statistics = collector.finish();
+
+    assertThat(StatisticsPanel.value(statistics, statistics.numeric().min()))
+        .isEqualTo("2026-01-01 00:00:00 UTC");
+    assertThat(StatisticsPanel.value(statistics, statistics.numeric().mean()))
+        .isEqualTo("2026-01-01 01:00:00 UTC");
+  }
 }
