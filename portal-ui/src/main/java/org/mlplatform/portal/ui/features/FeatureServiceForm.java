@@ -23,7 +23,7 @@ import org.mlplatform.portal.features.DefinitionJson.FeatureServiceJson;
  * {@link SaveEvent} with the JSON the REST API accepts and shows the server's errors through {@link
  * #showServerError}.
  */
-public class FeatureServiceForm extends FormLayout {
+public class FeatureServiceForm extends FormLayout implements DefinitionForm<FeatureServiceJson> {
 
   private final TextField name = FormFields.manual(new TextField("Name"));
   private final MultiSelectComboBox<String> features =
@@ -95,10 +95,21 @@ public class FeatureServiceForm extends FormLayout {
     return addListener(CancelEvent.class, listener);
   }
 
+  @Override
+  public Registration onSave(java.util.function.Consumer<FeatureServiceJson> action) {
+    return addSaveListener(e -> action.accept(e.getFeatureService()));
+  }
+
+  @Override
+  public Registration onCancel(Runnable action) {
+    return addCancelListener(e -> action.run());
+  }
+
   /**
    * Shows an error the server reported for a field path ({@code name}, {@code features[3]}, {@code
    * tags}, ...) on the input it names; anything else shows above the buttons.
    */
+  @Override
   public void showServerError(String field, String message) {
     FieldPath path = FieldPath.parse(field).orElse(null);
     String root = path == null ? "" : path.root();

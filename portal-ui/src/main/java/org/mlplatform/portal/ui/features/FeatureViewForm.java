@@ -33,7 +33,7 @@ import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
  * JSON the REST API accepts. The view that owns it sends that on and hands the server's verdict
  * back through {@link #showServerError}, so both kinds of error appear on the same inputs.
  */
-public class FeatureViewForm extends VerticalLayout {
+public class FeatureViewForm extends VerticalLayout implements DefinitionForm<FeatureViewJson> {
 
   private static final Set<String> LIST_ROOTS =
       Set.of("features", "derivedFeatures", "requestFields");
@@ -119,11 +119,22 @@ public class FeatureViewForm extends VerticalLayout {
     return addListener(CancelEvent.class, listener);
   }
 
+  @Override
+  public Registration onSave(java.util.function.Consumer<FeatureViewJson> action) {
+    return addSaveListener(e -> action.accept(e.getFeatureView()));
+  }
+
+  @Override
+  public Registration onCancel(Runnable action) {
+    return addCancelListener(e -> action.run());
+  }
+
   /**
    * Shows an error the server reported for a field path such as {@code name}, {@code
    * features[2].type} or {@code derivedFeatures[0].expression} on the input it names; anything that
    * names no input shows above the buttons.
    */
+  @Override
   public void showServerError(String field, String message) {
     FieldPath path = FieldPath.parse(field).orElse(null);
     if (path != null && showOnInput(path, message)) {
