@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -45,7 +43,7 @@ public final class IngestLoadDriver {
     boolean shuffled = args.length > 3 && args[3].equals("shuffled");
     int uploads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     HttpClient http = HttpClient.newHttpClient();
-    String token = token(http, tokenUrl);
+    String token = PasswordGrant.accessToken(http, tokenUrl, "alice");
     String view = "bench_ingest_" + Long.toString(System.nanoTime(), 36);
     define(http, base, token, view);
 
@@ -140,27 +138,6 @@ public final class IngestLoadDriver {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String token(HttpClient http, String tokenUrl)
-      throws IOException, InterruptedException {
-    String form =
-        "grant_type=password&client_id=mlp-cli&username=alice&password="
-            + URLEncoder.encode("alice", StandardCharsets.UTF_8);
-    String body =
-        http.send(
-                HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-    if (!m.find()) {
-      throw new IllegalStateException("no token: " + body);
-    }
-    return m.group(1);
   }
 
   /**

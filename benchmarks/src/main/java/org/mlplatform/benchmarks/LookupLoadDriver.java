@@ -2,7 +2,6 @@ package org.mlplatform.benchmarks;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +40,6 @@ public final class LookupLoadDriver {
   private static final int FEATURES = 10;
   private static final Pattern STATE = Pattern.compile("\"state\":\"(\\w+)\"");
   private static final Pattern JOB = Pattern.compile("\"jobId\":\"([\\w-]+)\"");
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
   private static final String ENTITY = "bench_lookup_user";
   private static final String JOIN_KEY = "bench_lookup_user_id";
 
@@ -387,23 +385,7 @@ public final class LookupLoadDriver {
       if (token != null && System.nanoTime() - renewAt <= 0) {
         return; // another caller renewed it meanwhile
       }
-      String form =
-          "grant_type=password&client_id=mlp-cli&username=alice&password="
-              + URLEncoder.encode("alice", StandardCharsets.UTF_8);
-      String body =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(url))
-                      .timeout(Duration.ofSeconds(10))
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(HttpRequest.BodyPublishers.ofString(form))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = TOKEN.matcher(body);
-      if (!m.find()) {
-        throw new IllegalStateException("no token: " + body);
-      }
-      token = m.group(1);
+      token = PasswordGrant.accessToken(http, url, "alice");
       renewAt = System.nanoTime() + RENEW_NANOS;
     }
   }
