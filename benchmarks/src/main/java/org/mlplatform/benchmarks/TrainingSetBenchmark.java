@@ -59,18 +59,19 @@ import org.mlplatform.persistence.offline.JdbcOfflineStore;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Issue 4's training-set benchmark: a point-in-time training set of N entity rows against three
- * feature views of M rows each, built by our {@link TrainingSetBuilder} over the offline store
- * ({@link JdbcOfflineStore} on PostgreSQL, optionally H2) and, in the same run over the same data,
- * by DuckDB's {@code ASOF LEFT JOIN} (in-process, in memory). Goal: within 3x of DuckDB.
+ * The road map's training-set benchmark: a point-in-time training set of N entity rows against
+ * three feature views of M rows each, built by our {@link TrainingSetBuilder} over the offline
+ * store ({@link JdbcOfflineStore} on PostgreSQL, optionally H2) and, in the same run over the same
+ * data, by DuckDB's {@code ASOF LEFT JOIN} (in-process, in memory, with a thread per core and with
+ * one thread). Goal: within 3x of DuckDB.
  *
  * <p>Data (fixed seed): one entity {@code customer} keyed by {@code customer_id INT64}; three views
  * {@code txn} (TTL 7 days), {@code profile} and {@code activity} (no TTL), each with F FLOAT64
  * features (1% nulls) and unique (entity, event time) pairs at millisecond resolution spread over
  * 30 days, loaded in event-time order. Entity rows carry {@code customer_id}, {@code
  * event_timestamp} and a {@code label}; 5% sit exactly on a view row's event time, 2% exactly on
- * the TTL boundary of {@code txn}, 1% one millisecond past it, 2% name unknown customers, and the
- * rest are random times from a day before the data to a day after it.
+ * the TTL boundary of {@code txn}, 1% one millisecond past it, and the rest are random customers
+ * (2% of them unknown to every view) at random times from a day before the data to a day after it.
  *
  * <p>Both sides hand every row of the result to Java: ours to a sink that checksums every value,
  * DuckDB through its JDBC result set ({@code ORDER BY} the entity row's position, since ours keeps
@@ -81,12 +82,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Arguments, {@code key=value}: {@code db=pg|h2|both} (pg), {@code rows=} rows per view
  * (1000000), {@code entities=} (100000), {@code spine=} entity rows (100000), {@code features=} per
  * view (10), {@code reps=} (3), {@code warmups=} (1), {@code sample=} (1000), {@code variants=}
- * keyed-scan limits of the builder, comma-separated, {@code default}, {@code 0} (always a full
- * scan), {@code max} (always keyed), a number, or {@code parallel} (the default limit, the views
- * read concurrently on three threads) ({@code default,0,max,parallel}), {@code phases=} whether to
- * time the build's phases once after the measurements (true), {@code pg=} the JDBC URL of the
- * PostgreSQL server ({@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code
- * duckdb=false} to leave DuckDB out (when profiling ours).
+ * builders, comma-separated: a keyed-scan limit, {@code default} (50,000), {@code 0} (always a full
+ * scan), {@code max} (always keyed scans) or a number, optionally followed by {@code +parallel}
+ * (the views read concurrently, on three threads) ({@code
+ * default,0,max,default+parallel,max+parallel}), {@code phases=} whether to time the build's phases
+ * once after the measurements (true), {@code pg=} the JDBC URL of the PostgreSQL server ({@code
+ * jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code duckdb=false} to leave DuckDB
+ * out (when profiling ours), {@code results=} which PostgreSQL result formats to read with ({@code
+ * text,binary}).
  *
  * <p>PostgreSQL is read twice over the same database: through a data source with the driver's
  * defaults (results as text, as the platform's pool gets them) and through one with {@code
@@ -102,6 +105,7 @@ public final class TrainingSetBenchmark {
   private static final String PG_DATABASE = "mlp_bench_training";
   private static final int FIRST_FEATURE_COLUMN = 3; // event_timestamp, customer_id, label
   private static final int DEFAULT_KEYED_SCAN_LIMIT = 50_000; // TrainingSetBuilder's default
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /** Reads the views for the builder's concurrent variant: one thread per view. */
   private static final ExecutorService VIEW_READERS =
@@ -129,7 +133,8 @@ public final class TrainingSetBenchmark {
       List<String> variants,
       boolean phases,
       String pgUrl,
-      boolean duckdb) {
+      boolean duckdb,
+      List<String> results) {
 
     static Config parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -151,10 +156,14 @@ public final class TrainingSetBenchmark {
           Integer.parseInt(given.getOrDefault("reps", "3")),
           Integer.parseInt(given.getOrDefault("warmups", "1")),
           Integer.parseInt(given.getOrDefault("sample", "1000")),
-          List.of(given.getOrDefault("variants", "default,0,max,parallel").split(",")),
+          List.of(
+              given
+                  .getOrDefault("variants", "default,0,max,default+parallel,max+parallel")
+                  .split(",")),
           Boolean.parseBoolean(given.getOrDefault("phases", "true")),
           given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-          Boolean.parseBoolean(given.getOrDefault("duckdb", "true")));
+          Boolean.parseBoolean(given.getOrDefault("duckdb", "true")),
+          List.of(given.getOrDefault("results", "text,binary").split(",")));
     }
   }
 
@@ -204,8 +213,8 @@ public final class TrainingSetBenchmark {
       Map<String, List<Double>> results)
       throws SQLException {
     try (DuckDb duck = DuckDb.load(views, spine, config.features())) {
-      for (int threads : new int[] {2, 1}) {
-        String name = "DuckDB ASOF JOIN, " + threads + " thread" + (threads > 1 ? "s" : "");
+      for (int threads : new int[] {CORES, 1}) {
+        String name = duckName(threads);
         List<Double> times = new ArrayList<>();
         for (int run = 0; run < config.warmups() + config.reps(); run++) {
           System.gc();
@@ -216,7 +225,7 @@ public final class TrainingSetBenchmark {
           if (run >= config.warmups()) {
             times.add(seconds);
           }
-          print("  %-62s run %d: %6.2f s  %s", name, run, seconds, result);
+          print("  %-84s run %d: %6.2f s  %s", name, run, seconds, result);
         }
         results.put(name, times);
       }
@@ -246,7 +255,7 @@ public final class TrainingSetBenchmark {
     database.analyze(definitions.tables());
     print("  %s loaded in %.1f s (not timed below)", label, secs(load));
 
-    for (Map.Entry<String, DataSource> reads : database.readSources().entrySet()) {
+    for (Map.Entry<String, DataSource> reads : database.readSources(config.results()).entrySet()) {
       OfflineStore reader = new JdbcOfflineStore(reads.getValue());
       String source = label + reads.getKey();
       for (String variant : config.variants()) {
@@ -263,7 +272,7 @@ public final class TrainingSetBenchmark {
           if (run >= config.warmups()) {
             times.add(seconds);
           }
-          print("  %-62s run %d: %6.2f s  %s", name, run, seconds, result);
+          print("  %-84s run %d: %6.2f s  %s", name, run, seconds, result);
         }
         results.put(name, times);
       }
@@ -276,23 +285,34 @@ public final class TrainingSetBenchmark {
     }
   }
 
+  /**
+   * A variant is a keyed-scan limit ({@code default}, {@code max} or a number), {@code +parallel}.
+   */
   private static TrainingSetBuilder builder(OfflineStore store, String variant) {
-    return switch (variant) {
-      case "default" -> new TrainingSetBuilder(store);
-      case "max" -> new TrainingSetBuilder(store, Integer.MAX_VALUE);
-      case "parallel" -> new TrainingSetBuilder(store, DEFAULT_KEYED_SCAN_LIMIT, VIEW_READERS);
-      default -> new TrainingSetBuilder(store, Integer.parseInt(variant));
-    };
+    String limit = variant.replace("+parallel", "");
+    int keyedScanLimit =
+        switch (limit) {
+          case "default" -> DEFAULT_KEYED_SCAN_LIMIT;
+          case "max" -> Integer.MAX_VALUE;
+          default -> Integer.parseInt(limit);
+        };
+    if (variant.endsWith("+parallel")) {
+      return new TrainingSetBuilder(store, keyedScanLimit, VIEW_READERS);
+    }
+    return limit.equals("default")
+        ? new TrainingSetBuilder(store) // as the platform builds
+        : new TrainingSetBuilder(store, keyedScanLimit);
   }
 
   private static String variantName(String variant) {
-    return switch (variant) {
-      case "default" -> "default";
-      case "0" -> "limit 0 (full scans)";
-      case "max" -> "limit MAX (keyed scans)";
-      case "parallel" -> "default, views in parallel";
-      default -> "limit " + variant;
-    };
+    String limit =
+        switch (variant.replace("+parallel", "")) {
+          case "default" -> "default";
+          case "0" -> "limit 0 (full scans)";
+          case "max" -> "limit MAX (keyed scans)";
+          default -> "limit " + variant.replace("+parallel", "");
+        };
+    return limit + (variant.endsWith("+parallel") ? ", views in parallel" : "");
   }
 
   /**
@@ -336,24 +356,32 @@ public final class TrainingSetBenchmark {
     }
   }
 
+  private static String duckName(int threads) {
+    return "DuckDB ASOF JOIN, " + threads + " thread" + (threads > 1 ? "s" : "");
+  }
+
   private static void report(Map<String, List<Double>> results, Config config) {
-    double duck = // DuckDB as configured by default: as many threads as cores
-        median(results.getOrDefault("DuckDB ASOF JOIN, 2 threads", List.of(Double.NaN)));
+    // DuckDB as configured by default (a thread per core), and on one thread
+    double duck = median(results.getOrDefault(duckName(CORES), List.of(Double.NaN)));
+    double duckOne = median(results.getOrDefault(duckName(1), List.of(Double.NaN)));
     print("");
     print(
         "Training set: %,d entity rows x 3 views x %,d rows (%d FLOAT64 each), %d measured runs",
         config.spineRows(), config.rows(), config.features(), config.reps());
-    print("%-62s %8s %8s %8s  %s", "engine", "median s", "min s", "max s", "x DuckDB(2t)");
+    print(
+        "%-84s %8s %8s %8s  %s  %s",
+        "engine", "median s", "min s", "max s", "x DuckDB(" + CORES + "t)", "x DuckDB(1t)");
     results.forEach(
         (name, times) -> {
           double m = median(times);
           print(
-              "%-62s %8.2f %8.2f %8.2f  %6.2fx",
+              "%-84s %8.2f %8.2f %8.2f  %11.2fx  %11.2fx",
               name,
               m,
               times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
               times.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-              m / duck);
+              m / duck,
+              m / duckOne);
         });
   }
 
@@ -402,9 +430,9 @@ public final class TrainingSetBenchmark {
   // Data
 
   /**
-   * One view's rows, stored column-wise in (entity, event time) order: the order of {@code packed},
-   * which is {@code entity << 32 | millis since BASE} and serves the reference's binary search.
-   * Values are row-major; NaN stands for null (no generated value is NaN).
+   * One view's rows in (entity, event time) order, the order of {@code packed} ({@code entity << 32
+   * | millis since BASE}, which serves the reference's binary search). Values are row-major; NaN
+   * stands for null (no generated value is NaN).
    */
   private record ViewData(
       String name, Duration ttl, int features, long[] packed, double[] values, int[] loadOrder) {
@@ -962,8 +990,18 @@ public final class TrainingSetBenchmark {
     }
 
     /** The data sources to read through, by a label for the results ("" for the plain one). */
-    Map<String, DataSource> readSources() {
-      return readSources;
+    Map<String, DataSource> readSources(List<String> wanted) {
+      if (!postgres) {
+        return readSources;
+      }
+      Map<String, DataSource> chosen = new LinkedHashMap<>();
+      readSources.forEach(
+          (label, source) -> {
+            if (wanted.stream().anyMatch(label::contains)) {
+              chosen.put(label, source);
+            }
+          });
+      return chosen;
     }
 
     /** Fresh statistics and visibility map, as autovacuum would leave a loaded table. */

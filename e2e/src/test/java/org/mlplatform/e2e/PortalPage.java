@@ -55,6 +55,8 @@ final class PortalPage {
   PortalPage waitForText(String text) {
     browser
         .waitUpTo(30)
+        // A page that is being replaced (a reload) can lose the body between lookup and read.
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     return this;
   }

@@ -1,5 +1,8 @@
 package org.mlplatform.portal.features;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.offline.OfflineStore;
@@ -51,6 +56,40 @@ public class TrainingSets {
   @Inject private AuditRecorder audit;
 
   private final Clock clock = Clock.systemUTC();
+
+  /** Up to this many distinct entities per view, only their rows are read. */
+  static final int KEYED_SCAN_LIMIT = 200_000;
+
+  /**
+   * Reads of the views of one training set run side by side on these threads, so the database and
+   * the join work at once. A pool of its own: the build itself runs on the managed executor, and
+   * waiting there for tasks queued behind it could starve.
+   */
+  @Resource private ManagedThreadFactory threadFactory;
+
+  private volatile ExecutorService joins;
+
+  private ExecutorService joinThreads() {
+    ExecutorService pool = joins;
+    if (pool == null) {
+      synchronized (this) {
+        if (joins == null) {
+          joins =
+              Executors.newFixedThreadPool(
+                  Math.max(2, Runtime.getRuntime().availableProcessors()), threadFactory);
+        }
+        pool = joins;
+      }
+    }
+    return pool;
+  }
+
+  @PreDestroy
+  void stopJoinThreads() {
+    if (joins != null) {
+      joins.shutdownNow();
+    }
+  }
 
   /** From the REST API. */
   public Accepted create(Request request, PlatformUser actor, HttpServletRequest http) {
@@ -104,7 +143,7 @@ public class TrainingSets {
     EntityRows rows = prepared.rows();
     String id = building.id();
     try {
-      TrainingSetBuilder builder = new TrainingSetBuilder(offline);
+      TrainingSetBuilder builder = new TrainingSetBuilder(offline, KEYED_SCAN_LIMIT, joinThreads());
       Holder holder = new Holder();
       String sha256 =
           files.write(
