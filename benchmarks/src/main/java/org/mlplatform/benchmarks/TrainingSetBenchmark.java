@@ -82,18 +82,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Arguments, {@code key=value}: {@code db=pg|h2|both} (pg), {@code rows=} rows per view
  * (1000000), {@code entities=} (100000), {@code spine=} entity rows (100000), {@code features=} per
  * view (10), {@code reps=} (3), {@code warmups=} (1), {@code sample=} (1000), {@code variants=}
- * builders, comma-separated: a keyed-scan limit, {@code default} (50,000), {@code 0} (always a full
- * scan), {@code max} (always keyed scans) or a number, optionally followed by {@code +parallel}
- * (the views read concurrently, on three threads) ({@code
- * default,0,max,default+parallel,max+parallel}), {@code phases=} whether to time the build's phases
- * once after the measurements (true), {@code pg=} the JDBC URL of the PostgreSQL server ({@code
- * jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code duckdb=false} to leave DuckDB
- * out (when profiling ours), {@code results=} which PostgreSQL result formats to read with ({@code
- * text,binary}).
- *
- * <p>PostgreSQL is read twice over the same database: through a data source with the driver's
- * defaults (results as text, as the platform's pool gets them) and through one with {@code
- * prepareThreshold=-1}, which makes the driver ask for binary results.
+ * builders, comma-separated: a keyed-scan limit, {@code default} ({@code new
+ * TrainingSetBuilder(store)}, 50,000), {@code 0} (always a full scan), {@code max} (always keyed
+ * scans) or a number, optionally followed by {@code +parallel} (the views read concurrently on a
+ * pool of {@code pool=} threads, by default max(2, cores) as {@code TrainingSets} in portal-ui has;
+ * {@code 200000+parallel} is the platform's setting) ({@code
+ * default,0,max,default+parallel,200000+parallel}), {@code phases=} whether to time the build's
+ * phases once after the measurements (true), {@code pg=} the JDBC URL of the PostgreSQL server
+ * ({@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code duckdb=false} to leave
+ * DuckDB out (when profiling ours).
  */
 public final class TrainingSetBenchmark {
 
@@ -107,15 +104,8 @@ public final class TrainingSetBenchmark {
   private static final int DEFAULT_KEYED_SCAN_LIMIT = 50_000; // TrainingSetBuilder's default
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-  /** Reads the views for the builder's concurrent variant: one thread per view. */
-  private static final ExecutorService VIEW_READERS =
-      Executors.newFixedThreadPool(
-          3,
-          r -> {
-            Thread thread = new Thread(r, "view-reader");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** Reads the views for the builder's concurrent variants ({@code pool=} threads). */
+  private static ExecutorService viewReaders;
 
   private TrainingSetBenchmark() {}
 
@@ -134,7 +124,7 @@ public final class TrainingSetBenchmark {
       boolean phases,
       String pgUrl,
       boolean duckdb,
-      List<String> results) {
+      int pool) {
 
     static Config parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -158,17 +148,25 @@ public final class TrainingSetBenchmark {
           Integer.parseInt(given.getOrDefault("sample", "1000")),
           List.of(
               given
-                  .getOrDefault("variants", "default,0,max,default+parallel,max+parallel")
+                  .getOrDefault("variants", "default,0,max,default+parallel,200000+parallel")
                   .split(",")),
           Boolean.parseBoolean(given.getOrDefault("phases", "true")),
           given.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres"),
           Boolean.parseBoolean(given.getOrDefault("duckdb", "true")),
-          List.of(given.getOrDefault("results", "text,binary").split(",")));
+          Integer.parseInt(given.getOrDefault("pool", String.valueOf(Math.max(2, CORES)))));
     }
   }
 
   public static void main(String[] args) throws Exception {
     Config config = Config.parse(args);
+    viewReaders =
+        Executors.newFixedThreadPool(
+            config.pool(),
+            r -> {
+              Thread thread = new Thread(r, "view-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
     long t0 = System.nanoTime();
     List<ViewData> views =
         List.of(
@@ -225,7 +223,7 @@ public final class TrainingSetBenchmark {
           if (run >= config.warmups()) {
             times.add(seconds);
           }
-          print("  %-84s run %d: %6.2f s  %s", name, run, seconds, result);
+          print("  %-60s run %d: %6.2f s  %s", name, run, seconds, result);
         }
         results.put(name, times);
       }
@@ -255,32 +253,26 @@ public final class TrainingSetBenchmark {
     database.analyze(definitions.tables());
     print("  %s loaded in %.1f s (not timed below)", label, secs(load));
 
-    for (Map.Entry<String, DataSource> reads : database.readSources(config.results()).entrySet()) {
-      OfflineStore reader = new JdbcOfflineStore(reads.getValue());
-      String source = label + reads.getKey();
-      for (String variant : config.variants()) {
-        String name = source + ", builder " + variantName(variant);
-        List<Double> times = new ArrayList<>();
-        for (int run = 0; run < config.warmups() + config.reps(); run++) {
-          System.gc();
-          CheckingSink sink = new CheckingSink(sampled);
-          long start = System.nanoTime();
-          builder(reader, variant).build(definitions.plan(), entityRows, sink, done -> {});
-          double seconds = secs(start);
-          Result result = sink.result();
-          reference.check(name, result);
-          if (run >= config.warmups()) {
-            times.add(seconds);
-          }
-          print("  %-84s run %d: %6.2f s  %s", name, run, seconds, result);
+    for (String variant : config.variants()) {
+      String name = label + ", builder " + variantName(variant);
+      List<Double> times = new ArrayList<>();
+      for (int run = 0; run < config.warmups() + config.reps(); run++) {
+        System.gc();
+        CheckingSink sink = new CheckingSink(sampled);
+        long start = System.nanoTime();
+        builder(store, variant).build(definitions.plan(), entityRows, sink, done -> {});
+        double seconds = secs(start);
+        Result result = sink.result();
+        reference.check(name, result);
+        if (run >= config.warmups()) {
+          times.add(seconds);
         }
-        results.put(name, times);
+        print("  %-60s run %d: %6.2f s  %s", name, run, seconds, result);
       }
-      if (config.phases()) {
-        phases(source, reader, definitions, entityRows, sampled, reference);
-      }
+      results.put(name, times);
     }
     if (config.phases()) {
+      phases(label, store, definitions, entityRows, sampled, reference);
       database.explainScan(definitions.tables().getFirst());
     }
   }
@@ -297,7 +289,7 @@ public final class TrainingSetBenchmark {
           default -> Integer.parseInt(limit);
         };
     if (variant.endsWith("+parallel")) {
-      return new TrainingSetBuilder(store, keyedScanLimit, VIEW_READERS);
+      return new TrainingSetBuilder(store, keyedScanLimit, viewReaders);
     }
     return limit.equals("default")
         ? new TrainingSetBuilder(store) // as the platform builds
@@ -310,6 +302,7 @@ public final class TrainingSetBenchmark {
           case "default" -> "default";
           case "0" -> "limit 0 (full scans)";
           case "max" -> "limit MAX (keyed scans)";
+          case "200000" -> "limit 200,000 (platform's)";
           default -> "limit " + variant.replace("+parallel", "");
         };
     return limit + (variant.endsWith("+parallel") ? ", views in parallel" : "");
@@ -369,13 +362,13 @@ public final class TrainingSetBenchmark {
         "Training set: %,d entity rows x 3 views x %,d rows (%d FLOAT64 each), %d measured runs",
         config.spineRows(), config.rows(), config.features(), config.reps());
     print(
-        "%-84s %8s %8s %8s  %s  %s",
+        "%-60s %8s %8s %8s  %s  %s",
         "engine", "median s", "min s", "max s", "x DuckDB(" + CORES + "t)", "x DuckDB(1t)");
     results.forEach(
         (name, times) -> {
           double m = median(times);
           print(
-              "%-84s %8.2f %8.2f %8.2f  %11.2fx  %11.2fx",
+              "%-60s %8.2f %8.2f %8.2f  %11.2fx  %11.2fx",
               name,
               m,
               times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
@@ -925,12 +918,10 @@ public final class TrainingSetBenchmark {
   /** A throw-away database for the offline store. */
   private static final class Database implements AutoCloseable {
     private final DataSource dataSource;
-    private final Map<String, DataSource> readSources;
     private final boolean postgres;
 
-    private Database(DataSource dataSource, Map<String, DataSource> readSources, boolean postgres) {
+    private Database(DataSource dataSource, boolean postgres) {
       this.dataSource = dataSource;
-      this.readSources = readSources;
       this.postgres = postgres;
     }
 
@@ -948,23 +939,11 @@ public final class TrainingSetBenchmark {
           print("  %s", r.getString(1));
         }
       }
-      PGSimpleDataSource pg = pgDataSource(adminUrl);
-      // The driver sends results as text unless a statement is server-prepared; -1 makes every
-      // statement so from its first execution, and results come in binary.
-      PGSimpleDataSource binary = pgDataSource(adminUrl);
-      binary.setPrepareThreshold(-1);
-      Map<String, DataSource> reads = new LinkedHashMap<>();
-      reads.put(" (text results)", pg);
-      reads.put(" (binary, prepareThreshold=-1)", binary);
-      return new Database(pg, reads, true);
-    }
-
-    private static PGSimpleDataSource pgDataSource(String adminUrl) {
-      PGSimpleDataSource pg = new PGSimpleDataSource();
+      PGSimpleDataSource pg = new PGSimpleDataSource(); // the driver's defaults
       pg.setURL(adminUrl);
       pg.setUser("postgres");
       pg.setDatabaseName(PG_DATABASE);
-      return pg;
+      return new Database(pg, true);
     }
 
     /** A file database under target/, deleted first. */
@@ -982,26 +961,11 @@ public final class TrainingSetBenchmark {
       h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
       h2.setUser("mlp");
       print("  H2 file database in %s", dir);
-      return new Database(h2, Map.of("", h2), false);
+      return new Database(h2, false);
     }
 
     DataSource dataSource() {
       return dataSource;
-    }
-
-    /** The data sources to read through, by a label for the results ("" for the plain one). */
-    Map<String, DataSource> readSources(List<String> wanted) {
-      if (!postgres) {
-        return readSources;
-      }
-      Map<String, DataSource> chosen = new LinkedHashMap<>();
-      readSources.forEach(
-          (label, source) -> {
-            if (wanted.stream().anyMatch(label::contains)) {
-              chosen.put(label, source);
-            }
-          });
-      return chosen;
     }
 
     /** Fresh statistics and visibility map, as autovacuum would leave a loaded table. */

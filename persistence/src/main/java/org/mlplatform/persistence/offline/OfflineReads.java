@@ -24,7 +24,7 @@ import org.postgresql.PGStatement;
 final class OfflineReads {
 
   /** Rows per round trip when reading. */
-  static final int FETCH_SIZE = 2_000;
+  static final int FETCH_SIZE = 10_000;
 
   /** Binds a query's parameters; gets the connection and dialect to create arrays. */
   interface Binder {

@@ -67,6 +67,12 @@ public class TrainingSets {
    */
   @Resource private ManagedThreadFactory threadFactory;
 
+  /**
+   * At least as many threads as a typical training set has views, even on 2 cores: the reads wait
+   * on the database about half the time (3 threads: 1.79 s instead of 2.21 s for 3 views).
+   */
+  static final int JOIN_THREADS = 4;
+
   private volatile ExecutorService joins;
 
   private ExecutorService joinThreads() {
@@ -76,7 +82,8 @@ public class TrainingSets {
         if (joins == null) {
           joins =
               Executors.newFixedThreadPool(
-                  Math.max(2, Runtime.getRuntime().availableProcessors()), threadFactory);
+                  Math.max(JOIN_THREADS, Runtime.getRuntime().availableProcessors()),
+                  threadFactory);
         }
         pool = joins;
       }
