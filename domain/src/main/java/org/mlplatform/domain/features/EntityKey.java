@@ -33,9 +33,10 @@ public final class EntityKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EntityKey other
-        && hash == other.hash
-        && Arrays.equals(values, other.values);
+    return o == this
+        || o instanceof EntityKey other
+            && hash == other.hash
+            && Arrays.equals(values, other.values);
   }
 
   @Override

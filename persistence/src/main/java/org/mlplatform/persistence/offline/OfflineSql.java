@@ -89,6 +89,22 @@ final class OfflineSql {
   /** Like {@link #scan()}, joined to one bound array per join key (the wanted keys, zipped). */
   String scanKeys(Dialect dialect) {
     int keys = table.joinKeys().size();
+    if (keys == 1 && dialect == Dialect.POSTGRESQL) {
+      // One key column: "= ANY(array)" lets PostgreSQL walk the primary key in order, where the
+      // join with UNNEST sorted (and spilled) every matching row; same parameters, same rows.
+      return "SELECT "
+          + String.join(", ", columns.stream().map(c -> "t." + c).toList())
+          + " FROM "
+          + name
+          + " t WHERE t."
+          + columns.getFirst()
+          + " = ANY("
+          + dialect.arrayParameter(types.getFirst())
+          + ") AND t."
+          + ts()
+          + " <= ?"
+          + orderBy("t.", " ASC");
+    }
     StringJoiner arrays = new StringJoiner(", ", " JOIN UNNEST(", ")");
     StringJoiner aliases = new StringJoiner(", ", " AS q(", ")");
     StringJoiner on = new StringJoiner(" AND ", " ON ", "");
