@@ -1,18 +1,8 @@
 package org.mlplatform.benchmarks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,28 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.LongConsumer;
-import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-import org.h2.jdbcx.JdbcDataSource;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityDefinition;
 import org.mlplatform.domain.features.EntityKey;
-import org.mlplatform.domain.features.FeatureCatalog;
 import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureRegistry;
-import org.mlplatform.domain.features.FeatureServiceDefinition;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.InMemoryFeatureCatalog;
 import org.mlplatform.domain.features.JoinKey;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.features.offline.CloseableIterator;
@@ -51,12 +32,9 @@ import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.training.EntityRows;
-import org.mlplatform.domain.features.training.TrainingColumn;
 import org.mlplatform.domain.features.training.TrainingSetBuilder;
 import org.mlplatform.domain.features.training.TrainingSetPlan;
-import org.mlplatform.domain.features.training.TrainingSetSink;
 import org.mlplatform.persistence.offline.JdbcOfflineStore;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The road map's training-set benchmark: a point-in-time training set of N entity rows against
@@ -94,23 +72,23 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TrainingSetBenchmark {
 
-  private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
-  private static final long DAY_MS = Duration.ofDays(1).toMillis();
-  private static final long SPAN_MS = 30 * DAY_MS;
-  private static final long SEED = 20250101L;
-  private static final double NULL_RATE = 0.01;
-  private static final String PG_DATABASE = "mlp_bench_training";
-  private static final int FIRST_FEATURE_COLUMN = 3; // event_timestamp, customer_id, label
-  private static final int DEFAULT_KEYED_SCAN_LIMIT = 50_000; // TrainingSetBuilder's default
-  private static final int CORES = Runtime.getRuntime().availableProcessors();
+  static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
+  static final long DAY_MS = Duration.ofDays(1).toMillis();
+  static final long SPAN_MS = 30 * DAY_MS;
+  static final long SEED = 20250101L;
+  static final double NULL_RATE = 0.01;
+  static final String PG_DATABASE = "mlp_bench_training";
+  static final int FIRST_FEATURE_COLUMN = 3; // event_timestamp, customer_id, label
+  static final int DEFAULT_KEYED_SCAN_LIMIT = 50_000; // TrainingSetBuilder's default
+  static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /** Reads the views for the builder's concurrent variants ({@code pool=} threads). */
-  private static ExecutorService viewReaders;
+  static ExecutorService viewReaders;
 
   private TrainingSetBenchmark() {}
 
   /** The benchmark's parameters, from {@code key=value} arguments. */
-  private record Config(
+  record Config(
       boolean pg,
       boolean h2,
       int rows,
@@ -188,12 +166,12 @@ public final class TrainingSetBenchmark {
       measureDuckDb(views, spine, definitions, reference, sampled, config, results);
     }
     if (config.pg()) {
-      try (Database pg = Database.postgres(config.pgUrl())) {
+      try (BenchmarkDatabase pg = BenchmarkDatabase.postgres(config.pgUrl())) {
         measureStore("PG", pg, views, definitions, entityRows, reference, sampled, config, results);
       }
     }
     if (config.h2()) {
-      try (Database h2 = Database.h2()) {
+      try (BenchmarkDatabase h2 = BenchmarkDatabase.h2()) {
         measureStore(
             "H2 (file)", h2, views, definitions, entityRows, reference, sampled, config, results);
       }
@@ -201,7 +179,7 @@ public final class TrainingSetBenchmark {
     report(results, config);
   }
 
-  private static void measureDuckDb(
+  static void measureDuckDb(
       List<ViewData> views,
       Spine spine,
       Definitions definitions,
@@ -230,9 +208,9 @@ public final class TrainingSetBenchmark {
     }
   }
 
-  private static void measureStore(
+  static void measureStore(
       String label,
-      Database database,
+      BenchmarkDatabase database,
       List<ViewData> views,
       Definitions definitions,
       EntityRows entityRows,
@@ -280,7 +258,7 @@ public final class TrainingSetBenchmark {
   /**
    * A variant is a keyed-scan limit ({@code default}, {@code max} or a number), {@code +parallel}.
    */
-  private static TrainingSetBuilder builder(OfflineStore store, String variant) {
+  static TrainingSetBuilder builder(OfflineStore store, String variant) {
     String limit = variant.replace("+parallel", "");
     int keyedScanLimit =
         switch (limit) {
@@ -296,7 +274,7 @@ public final class TrainingSetBenchmark {
         : new TrainingSetBuilder(store, keyedScanLimit);
   }
 
-  private static String variantName(String variant) {
+  static String variantName(String variant) {
     String limit =
         switch (variant.replace("+parallel", "")) {
           case "default" -> "default";
@@ -313,7 +291,7 @@ public final class TrainingSetBenchmark {
    * network, JDBC decoding, building observations), in the join, and in assembling rows for the
    * sink; then the cursors alone, drained without a join, and PostgreSQL's own plan of a scan.
    */
-  private static void phases(
+  static void phases(
       String label,
       OfflineStore store,
       Definitions definitions,
@@ -349,11 +327,11 @@ public final class TrainingSetBenchmark {
     }
   }
 
-  private static String duckName(int threads) {
+  static String duckName(int threads) {
     return "DuckDB ASOF JOIN, " + threads + " thread" + (threads > 1 ? "s" : "");
   }
 
-  private static void report(Map<String, List<Double>> results, Config config) {
+  static void report(Map<String, List<Double>> results, Config config) {
     // DuckDB as configured by default (a thread per core), and on one thread
     double duck = median(results.getOrDefault(duckName(CORES), List.of(Double.NaN)));
     double duckOne = median(results.getOrDefault(duckName(1), List.of(Double.NaN)));
@@ -378,13 +356,13 @@ public final class TrainingSetBenchmark {
         });
   }
 
-  private static double median(List<Double> times) {
+  static double median(List<Double> times) {
     List<Double> sorted = times.stream().sorted().toList();
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static boolean[] sample(Config config) {
+  static boolean[] sample(Config config) {
     boolean[] sampled = new boolean[config.spineRows()];
     SplittableRandom random = new SplittableRandom(SEED + 99);
     for (int i = 0; i < Math.min(config.sample(), config.spineRows()); ) {
@@ -397,17 +375,17 @@ public final class TrainingSetBenchmark {
     return sampled;
   }
 
-  private static double secs(long startNanos) {
+  static double secs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static void print(String format, Object... args) {
+  static void print(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
     System.out.flush();
   }
 
   /** Order-dependent checksum of one value; the same on both sides. */
-  private static long mix(long hash, Object value) {
+  static long mix(long hash, Object value) {
     long bits =
         switch (value) {
           case null -> 0x9E3779B97F4A7C15L;
@@ -427,7 +405,7 @@ public final class TrainingSetBenchmark {
    * | millis since BASE}, which serves the reference's binary search). Values are row-major; NaN
    * stands for null (no generated value is NaN).
    */
-  private record ViewData(
+  record ViewData(
       String name, Duration ttl, int features, long[] packed, double[] values, int[] loadOrder) {
 
     static ViewData generate(String name, Duration ttl, int index, Config config) {
@@ -515,7 +493,7 @@ public final class TrainingSetBenchmark {
   }
 
   /** The entity rows: customer, millis since BASE (may be negative), label. */
-  private record Spine(long[] entity, long[] millis, long[] label) {
+  record Spine(long[] entity, long[] millis, long[] label) {
 
     static Spine generate(List<ViewData> views, Config config) {
       SplittableRandom random = new SplittableRandom(SEED);
@@ -565,10 +543,10 @@ public final class TrainingSetBenchmark {
   }
 
   /** The catalogue, tables and plan of the three views, built through the domain's registry. */
-  private record Definitions(List<OfflineTable> tables, TrainingSetPlan plan) {
+  record Definitions(List<OfflineTable> tables, TrainingSetPlan plan) {
 
     static Definitions of(List<ViewData> views, int features) {
-      FeatureRegistry registry = new FeatureRegistry(new BenchCatalog());
+      FeatureRegistry registry = new FeatureRegistry(new InMemoryFeatureCatalog());
       ResourceName customer = new ResourceName("customer");
       EntityDefinition entity =
           registry.createEntity(
@@ -605,8 +583,7 @@ public final class TrainingSetBenchmark {
   // Results and their checks
 
   /** What a run produced: row count, checksum over every value, nulls, and the sampled rows. */
-  private record Result(
-      long rows, long checksum, long nullFeatures, Map<Integer, Object[]> sample) {
+  record Result(long rows, long checksum, long nullFeatures, Map<Integer, Object[]> sample) {
     @Override
     public String toString() {
       return String.format(
@@ -614,551 +591,10 @@ public final class TrainingSetBenchmark {
     }
   }
 
-  /** Counts and checksums every row, keeps the sampled ones. */
-  private static final class CheckingSink implements TrainingSetSink {
-    private final boolean[] sampled;
-    private final Map<Integer, Object[]> sample = new TreeMap<>();
-    private long rows;
-    private long checksum;
-    private long nulls;
-
-    CheckingSink(boolean[] sampled) {
-      this.sampled = sampled;
-    }
-
-    @Override
-    public void start(List<TrainingColumn> columns) {
-      List<String> names = columns.stream().map(TrainingColumn::name).toList();
-      if (!names
-          .subList(0, FIRST_FEATURE_COLUMN)
-          .equals(List.of("event_timestamp", "customer_id", "label"))) {
-        throw new IllegalStateException("unexpected columns " + names);
-      }
-    }
-
-    @Override
-    public void row(Object[] values) {
-      long hash = checksum;
-      for (int i = 0; i < values.length; i++) {
-        hash = mix(hash, values[i]);
-        if (i >= FIRST_FEATURE_COLUMN && values[i] == null) {
-          nulls++;
-        }
-      }
-      checksum = hash;
-      if (sampled[(int) rows]) {
-        sample.put((int) rows, values);
-      }
-      rows++;
-    }
-
-    Result result() {
-      return new Result(rows, checksum, nulls, sample);
-    }
-  }
-
-  /** Notes when the builder starts writing, that is when every view is joined. */
-  private static final class PhaseSink implements TrainingSetSink {
-    private final CheckingSink delegate;
-    private long started;
-
-    PhaseSink(CheckingSink delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void start(List<TrainingColumn> columns) {
-      started = System.nanoTime();
-      delegate.start(columns);
-    }
-
-    @Override
-    public void row(Object[] values) {
-      delegate.row(values);
-    }
-  }
-
-  /**
-   * The expected training set computed from the generated arrays by binary search, independent of
-   * both engines; every run's checksum must match the first run's, and its sample must match this.
-   */
-  private static final class Reference {
-    private final List<ViewData> views;
-    private final Spine spine;
-    private final int features;
-    private Result first;
-
-    Reference(List<ViewData> views, Spine spine, int features) {
-      this.views = views;
-      this.spine = spine;
-      this.features = features;
-    }
-
-    Object[] row(int r) {
-      Object[] out = new Object[FIRST_FEATURE_COLUMN + views.size() * features];
-      out[0] = spine.time(r);
-      out[1] = spine.entity()[r];
-      out[2] = spine.label()[r];
-      int column = FIRST_FEATURE_COLUMN;
-      for (ViewData view : views) {
-        int match = match(view, spine.entity()[r], spine.millis()[r]);
-        for (int f = 0; f < features; f++) {
-          out[column++] = match < 0 ? null : view.value(match, f);
-        }
-      }
-      return out;
-    }
-
-    private static int match(ViewData view, long entity, long millis) {
-      if (millis < 0) {
-        return -1; // before any data
-      }
-      int i = Arrays.binarySearch(view.packed(), entity << 32 | millis);
-      int row = i >= 0 ? i : -i - 2;
-      if (row < 0 || view.entity(row) != entity) {
-        return -1;
-      }
-      long ttl = view.ttl().toMillis();
-      return ttl > 0 && millis - view.millisOf(row) > ttl ? -1 : row;
-    }
-
-    synchronized void check(String who, Result result) {
-      if (result.rows() != spine.size()) {
-        throw new IllegalStateException(who + " gave " + result.rows() + " rows");
-      }
-      for (Map.Entry<Integer, Object[]> e : result.sample().entrySet()) {
-        Object[] expected = row(e.getKey());
-        Object[] actual = e.getValue();
-        if (!Arrays.equals(expected, actual)) {
-          throw new IllegalStateException(
-              who
-                  + " differs from the reference at entity row "
-                  + e.getKey()
-                  + ":\n expected "
-                  + Arrays.toString(expected)
-                  + "\n actual   "
-                  + Arrays.toString(actual));
-        }
-      }
-      if (first == null) {
-        first = result;
-      } else if (first.checksum() != result.checksum()
-          || first.nullFeatures() != result.nullFeatures()) {
-        throw new IllegalStateException(
-            who + " gave a different result than the first run: " + result + " vs " + first);
-      }
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   // DuckDB
-
-  /** The same data in an in-memory DuckDB, and the equivalent ASOF JOIN query. */
-  private static final class DuckDb implements AutoCloseable {
-    private final Connection connection;
-    private final List<ViewData> views;
-    private final int features;
-
-    private DuckDb(Connection connection, List<ViewData> views, int features) {
-      this.connection = connection;
-      this.views = views;
-      this.features = features;
-    }
-
-    static DuckDb load(List<ViewData> views, Spine spine, int features) throws SQLException {
-      long start = System.nanoTime();
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-      DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-      try (Statement s = connection.createStatement()) {
-        s.execute(
-            "CREATE TABLE spine (row_id BIGINT, customer_id BIGINT, event_timestamp TIMESTAMP,"
-                + " label BIGINT)");
-        for (ViewData view : views) {
-          StringBuilder columns = new StringBuilder();
-          for (int f = 0; f < features; f++) {
-            columns.append(", f").append(f).append(" DOUBLE");
-          }
-          s.execute(
-              "CREATE TABLE "
-                  + view.name()
-                  + " (customer_id BIGINT, event_timestamp TIMESTAMP"
-                  + columns
-                  + ")");
-        }
-      }
-      try (DuckDBAppender appender = duck.createAppender("main", "spine")) {
-        for (int r = 0; r < spine.size(); r++) {
-          appender.beginRow();
-          appender.append((long) r);
-          appender.append(spine.entity()[r]);
-          appender.appendEpochMicros(micros(spine.millis()[r]));
-          appender.append(spine.label()[r]);
-          appender.endRow();
-        }
-      }
-      for (ViewData view : views) {
-        try (DuckDBAppender appender = duck.createAppender("main", view.name())) {
-          for (int i = 0; i < view.rows(); i++) {
-            int row = view.loadOrder()[i];
-            appender.beginRow();
-            appender.append(view.entity(row));
-            appender.appendEpochMicros(micros(view.millisOf(row)));
-            for (int f = 0; f < features; f++) {
-              Double v = view.value(row, f);
-              if (v == null) {
-                appender.appendNull();
-              } else {
-                appender.append(v.doubleValue());
-              }
-            }
-            appender.endRow();
-          }
-        }
-      }
-      print("  DuckDB %s loaded in %.1f s (not timed below)", duckVersion(connection), secs(start));
-      return new DuckDb(connection, views, features);
-    }
-
-    private static String duckVersion(Connection connection) throws SQLException {
-      try (Statement s = connection.createStatement();
-          ResultSet r = s.executeQuery("SELECT version()")) {
-        r.next();
-        return r.getString(1);
-      }
-    }
-
-    private static long micros(long millisSinceBase) {
-      return (BASE.toEpochMilli() + millisSinceBase) * 1000;
-    }
-
-    /** The point-in-time join: per view, an ASOF LEFT JOIN, the TTL as a CASE per column. */
-    String query() {
-      StringBuilder select = new StringBuilder("SELECT s.event_timestamp, s.customer_id, s.label");
-      StringBuilder from = new StringBuilder(" FROM spine s");
-      for (int v = 0; v < views.size(); v++) {
-        ViewData view = views.get(v);
-        String t = "t" + v;
-        for (int f = 0; f < features; f++) {
-          String column = t + ".f" + f;
-          if (view.ttl().isZero()) {
-            select.append(", ").append(column);
-          } else {
-            // ours keeps a value while event time >= moment - TTL (boundary included)
-            select
-                .append(", CASE WHEN s.event_timestamp - ")
-                .append(t)
-                .append(".event_timestamp <= INTERVAL ")
-                .append(view.ttl().toMillis() * 1000)
-                .append(" MICROSECONDS THEN ")
-                .append(column)
-                .append(" END");
-          }
-          select.append(" AS ").append(view.name()).append("__f").append(f);
-        }
-        from.append(" ASOF LEFT JOIN ")
-            .append(view.name())
-            .append(' ')
-            .append(t)
-            .append(" ON s.customer_id = ")
-            .append(t)
-            .append(".customer_id AND s.event_timestamp >= ")
-            .append(t)
-            .append(".event_timestamp");
-      }
-      return select + from.toString() + " ORDER BY s.row_id";
-    }
-
-    /** Runs the join and reads every row and column through JDBC, as ours hands them to a sink. */
-    Result run(int threads, Definitions definitions, boolean[] sampled) throws SQLException {
-      try (Statement s = connection.createStatement()) {
-        s.execute("SET threads = " + threads);
-      }
-      int width = FIRST_FEATURE_COLUMN + views.size() * features;
-      long rows = 0;
-      long checksum = 0;
-      long nulls = 0;
-      Map<Integer, Object[]> sample = new TreeMap<>();
-      try (PreparedStatement statement = connection.prepareStatement(query());
-          ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          Object[] values = new Object[width];
-          LocalDateTime ts = result.getObject(1, LocalDateTime.class);
-          values[0] = ts.toInstant(ZoneOffset.UTC);
-          values[1] = result.getLong(2);
-          values[2] = result.getLong(3);
-          for (int c = FIRST_FEATURE_COLUMN; c < width; c++) {
-            double v = result.getDouble(c + 1);
-            if (result.wasNull()) {
-              nulls++;
-            } else {
-              values[c] = v;
-            }
-          }
-          for (Object value : values) {
-            checksum = mix(checksum, value);
-          }
-          if (sampled[(int) rows]) {
-            sample.put((int) rows, values);
-          }
-          rows++;
-        }
-      }
-      return new Result(rows, checksum, nulls, sample);
-    }
-
-    @Override
-    public void close() throws SQLException {
-      connection.close();
-    }
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Our side's databases and instruments
 
-  /** A throw-away database for the offline store. */
-  private static final class Database implements AutoCloseable {
-    private final DataSource dataSource;
-    private final boolean postgres;
-
-    private Database(DataSource dataSource, boolean postgres) {
-      this.dataSource = dataSource;
-      this.postgres = postgres;
-    }
-
-    /** {@value #PG_DATABASE}, dropped and created again; left in place afterwards to inspect. */
-    static Database postgres(String adminUrl) throws SQLException {
-      PGSimpleDataSource admin = new PGSimpleDataSource();
-      admin.setURL(adminUrl);
-      admin.setUser("postgres");
-      try (Connection c = admin.getConnection();
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
-        s.execute("CREATE DATABASE " + PG_DATABASE);
-        try (ResultSet r = s.executeQuery("SELECT version()")) {
-          r.next();
-          print("  %s", r.getString(1));
-        }
-      }
-      PGSimpleDataSource pg = new PGSimpleDataSource(); // the driver's defaults
-      pg.setURL(adminUrl);
-      pg.setUser("postgres");
-      pg.setDatabaseName(PG_DATABASE);
-      return new Database(pg, true);
-    }
-
-    /** A file database under target/, deleted first. */
-    static Database h2() throws IOException {
-      Path dir = Path.of("target", "training-h2").toAbsolutePath();
-      if (Files.isDirectory(dir)) {
-        try (var files = Files.list(dir)) {
-          for (Path file : files.toList()) {
-            Files.delete(file);
-          }
-        }
-      }
-      Files.createDirectories(dir);
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
-      h2.setUser("mlp");
-      print("  H2 file database in %s", dir);
-      return new Database(h2, false);
-    }
-
-    DataSource dataSource() {
-      return dataSource;
-    }
-
-    /** Fresh statistics and visibility map, as autovacuum would leave a loaded table. */
-    void analyze(List<OfflineTable> tables) throws SQLException {
-      try (Connection c = dataSource.getConnection();
-          Statement s = c.createStatement()) {
-        for (OfflineTable table : tables) {
-          s.execute(
-              (postgres ? "VACUUM ANALYZE \"" : "ANALYZE TABLE \"") + table.tableName() + "\"");
-        }
-      }
-    }
-
-    /** PostgreSQL's plan and timing of a full scan as the store issues it (columns and order). */
-    void explainScan(OfflineTable table) throws SQLException {
-      String columns =
-          String.join(", ", table.columnNames().stream().map(c -> '"' + c + '"').toList());
-      String sql =
-          "EXPLAIN (ANALYZE, BUFFERS) SELECT "
-              + columns
-              + " FROM \""
-              + table.tableName()
-              + "\" WHERE \"event_timestamp\" <= '9999-12-31T00:00:00Z'"
-              + " ORDER BY \"customer_id\", \"event_timestamp\"";
-      if (!postgres) {
-        sql = sql.replace("EXPLAIN (ANALYZE, BUFFERS)", "EXPLAIN ANALYZE");
-      }
-      try (Connection c = dataSource.getConnection();
-          Statement s = c.createStatement();
-          ResultSet r = s.executeQuery(sql)) {
-        print("  plan of a full scan of %s:", table.tableName());
-        while (r.next()) {
-          print("    %s", r.getString(1));
-        }
-      }
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /** Adds up the time spent inside the store's cursors. */
-  private static final class TimingStore implements OfflineStore {
-    private final OfflineStore delegate;
-    private long nanos;
-
-    TimingStore(OfflineStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void ensureTable(OfflineTable table) {
-      delegate.ensureTable(table);
-    }
-
-    @Override
-    public long write(OfflineTable table, Iterator<FeatureRow> rows, LongConsumer progress) {
-      return delegate.write(table, rows, progress);
-    }
-
-    @Override
-    public CloseableIterator<Observation> scan(OfflineTable table, Instant upTo) {
-      return timed(() -> delegate.scan(table, upTo));
-    }
-
-    @Override
-    public CloseableIterator<Observation> scan(
-        OfflineTable table, Set<EntityKey> keys, Instant upTo) {
-      return timed(() -> delegate.scan(table, keys, upTo));
-    }
-
-    @Override
-    public CloseableIterator<Observation> latestPerEntity(
-        OfflineTable table, Instant from, Instant to) {
-      return delegate.latestPerEntity(table, from, to);
-    }
-
-    @Override
-    public long count(OfflineTable table) {
-      return delegate.count(table);
-    }
-
-    private CloseableIterator<Observation> timed(Supplier<CloseableIterator<Observation>> opening) {
-      long start = System.nanoTime();
-      CloseableIterator<Observation> cursor = opening.get();
-      nanos += System.nanoTime() - start;
-      return new CloseableIterator<>() {
-        @Override
-        public boolean hasNext() {
-          long s = System.nanoTime();
-          boolean more = cursor.hasNext();
-          nanos += System.nanoTime() - s;
-          return more;
-        }
-
-        @Override
-        public Observation next() {
-          long s = System.nanoTime();
-          Observation next = cursor.next();
-          nanos += System.nanoTime() - s;
-          return next;
-        }
-
-        @Override
-        public void close() {
-          cursor.close();
-        }
-      };
-    }
-  }
-
-  /** A catalogue in memory: entities and views only (the benchmark defines no services). */
-  private static final class BenchCatalog implements FeatureCatalog {
-    private final Map<ResourceName, EntityDefinition> entities = new TreeMap<>();
-    private final Map<ResourceName, TreeMap<Integer, FeatureViewDefinition>> views =
-        new TreeMap<>();
-
-    @Override
-    public Optional<EntityDefinition> entity(ResourceName name) {
-      return Optional.ofNullable(entities.get(name));
-    }
-
-    @Override
-    public List<EntityDefinition> entities() {
-      return List.copyOf(entities.values());
-    }
-
-    @Override
-    public void saveEntity(EntityDefinition entity) {
-      entities.put(entity.name(), entity);
-    }
-
-    @Override
-    public void deleteEntity(ResourceName name) {
-      entities.remove(name);
-    }
-
-    @Override
-    public Optional<FeatureViewDefinition> latestView(ResourceName name) {
-      return Optional.ofNullable(views.get(name)).map(v -> v.lastEntry().getValue());
-    }
-
-    @Override
-    public Optional<FeatureViewDefinition> view(ResourceName name, int version) {
-      return Optional.ofNullable(views.get(name)).map(v -> v.get(version));
-    }
-
-    @Override
-    public List<FeatureViewDefinition> latestViews() {
-      return views.values().stream().map(v -> v.lastEntry().getValue()).toList();
-    }
-
-    @Override
-    public List<FeatureViewDefinition> viewVersions(ResourceName name) {
-      return List.copyOf(views.getOrDefault(name, new TreeMap<>()).values());
-    }
-
-    @Override
-    public void saveView(FeatureViewDefinition view) {
-      views.computeIfAbsent(view.name(), n -> new TreeMap<>()).put(view.version(), view);
-    }
-
-    @Override
-    public void deleteView(ResourceName name) {
-      views.remove(name);
-    }
-
-    @Override
-    public Optional<FeatureServiceDefinition> latestService(ResourceName name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<FeatureServiceDefinition> service(ResourceName name, int version) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<FeatureServiceDefinition> latestServices() {
-      return List.of();
-    }
-
-    @Override
-    public List<FeatureServiceDefinition> serviceVersions(ResourceName name) {
-      return List.of();
-    }
-
-    @Override
-    public void saveService(FeatureServiceDefinition service) {
-      throw new UnsupportedOperationException("the benchmark defines no feature services");
-    }
-
-    @Override
-    public void deleteService(ResourceName name) {}
-  }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A catalog in memory, for testing the registry's rules without a database. */
+/**
+ * A catalogue in memory: for tests of the registry's rules and for benchmarks, which need the rules
+ * without a database. Not thread-safe.
+ */
 public final class InMemoryFeatureCatalog implements FeatureCatalog {
 
   private final TreeMap<ResourceName, EntityDefinition> entities = new TreeMap<>();
