@@ -70,6 +70,24 @@ class FeaturePagesIT {
     assertThat(stored.getJsonArray("features").getJsonObject(0).getString("type"))
         .isEqualTo("FLOAT64");
     assertThat(stored.getString("owner")).isEqualTo("alice");
+
+    String service = "pf_service_" + RUN;
+    portal.open("/features");
+    click("new-feature-service");
+    type("service-name", service);
+    WebElement features = input("service-features");
+    features.sendKeys(name + ":spend_avg");
+    browser
+        .waitUpTo(10)
+        .until(
+            d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).isEmpty());
+    pickAndClose("service-features", features);
+    browser.screenshot("feature-service-form");
+    click("save-service");
+    portal.waitForText(service);
+    JsonObject saved =
+        (JsonObject) Http.json(Http.get("/api/v1/feature-services/" + service, token).body());
+    assertThat(saved.getJsonArray("features").getString(0)).isEqualTo(name + ":spend_avg");
   }
 
   @Test
