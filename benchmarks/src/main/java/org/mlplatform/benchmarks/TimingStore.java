@@ -11,6 +11,7 @@ import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /** Adds up the time spent inside the store's cursors. */
 final class TimingStore implements OfflineStore {
@@ -37,9 +38,15 @@ final class TimingStore implements OfflineStore {
   }
 
   @Override
-  public CloseableIterator<Observation> scan(
-      OfflineTable table, Set<EntityKey> keys, Instant upTo) {
-    return timed(() -> delegate.scan(table, keys, upTo));
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Instant from, Instant upTo, RowFilter filter) {
+    return timed(() -> delegate.scanRange(table, from, upTo, filter));
+  }
+
+  @Override
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Set<EntityKey> keys, Instant from, Instant upTo, RowFilter filter) {
+    return timed(() -> delegate.scanRange(table, keys, from, upTo, filter));
   }
 
   @Override

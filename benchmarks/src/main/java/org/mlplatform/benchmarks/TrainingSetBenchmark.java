@@ -31,6 +31,7 @@ import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 import org.mlplatform.domain.features.training.EntityRows;
 import org.mlplatform.domain.features.training.TrainingSetBuilder;
 import org.mlplatform.domain.features.training.TrainingSetPlan;
@@ -315,14 +316,15 @@ public final class TrainingSetBenchmark {
     for (OfflineTable table : definitions.tables()) {
       long drain = System.nanoTime();
       long rows = 0;
-      try (CloseableIterator<Observation> it = store.scan(table, Instant.MAX)) {
+      try (CloseableIterator<Observation> it =
+          store.scanRange(table, Instant.MIN, Instant.MAX, RowFilter.ALL)) {
         while (it.hasNext()) {
           it.next();
           rows++;
         }
       }
       print(
-          "  store.scan(%s) drained alone: %,d rows in %.2f s",
+          "  store.scanRange(%s) drained alone: %,d rows in %.2f s",
           table.tableName(), rows, secs(drain));
     }
   }

@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /**
  * The point-in-time join behind training sets: for every query (an entity as of a moment), the
  * latest observation of that entity whose event time is at or before the moment and within the TTL.
  * Never a value from the future; none at all when nothing qualifies.
  *
- * <p>Observations stream through once, in the order a database gives cheaply: grouped by entity key
- * (any key order) and by event time within a key. Memory is proportional to the queries, not to the
- * view's history. Out-of-order input is refused rather than silently joined wrong.
+ * <p>Observations stream through once, in any order, so a database can hand them over in the order
+ * it reads them fastest (no sort, no index walk). Memory is proportional to the queries, not to the
+ * view's history.
  */
 public final class AsOfJoin {
 
@@ -102,71 +103,105 @@ public final class AsOfJoin {
   }
 
   /**
-   * Joins one view's observations. Safe to call from several threads at once (each call keeps its
-   * own state).
+   * Joins one view's observations, in any order. Safe to call from several threads at once (each
+   * call keeps its own state).
    *
-   * @param observations grouped by key, ascending event time within a key
    * @param ttl how old a value may be at the query's moment; {@link Duration#ZERO} for no limit
    * @return for each query (same index), the matching observation or null
-   * @throws IllegalStateException when the observations are not grouped and ordered as required
    */
   public Observation[] join(Iterator<Observation> observations, Duration ttl) {
-    Observation[] matches = new Observation[queries.size()];
-    boolean[] finished = new boolean[slots.size()];
-    Slot group = null; // the key being merged, its next unsettled query and its latest observation
-    int next = 0;
-    Observation latest = null;
-    while (observations.hasNext()) {
-      Observation observation = observations.next();
-      EntityKey key = observation.key();
-      if (group == null || !group.key().equals(key)) {
-        Slot slot = slots.get(key);
-        if (slot == null) {
-          continue; // nobody asked about this entity
-        }
-        if (group != null) {
-          finish(group, next, latest, matches, ttl);
-          finished[group.id()] = true;
-        }
-        if (finished[slot.id()]) {
-          throw new IllegalStateException(
-              "observations are not grouped by entity key: " + key + " came back");
-        }
-        group = slot;
-        next = 0;
-        latest = null;
-      }
-      Instant eventTime = observation.eventTime();
-      if (latest != null && eventTime.isBefore(latest.eventTime())) {
-        throw new IllegalStateException(
-            "observations of " + group.key() + " are not in event-time order at " + eventTime);
-      }
-      // Queries strictly before this observation are settled by what came earlier.
-      int[] indexes = group.indexes();
-      while (next < indexes.length && asOf[indexes[next]].isBefore(eventTime)) {
-        settle(indexes[next++], latest, matches, ttl);
-      }
-      latest = observation; // at equal times the later-delivered observation wins
-    }
-    if (group != null) {
-      finish(group, next, latest, matches, ttl);
-    }
-    return matches;
+    Run run = start(ttl);
+    observations.forEachRemaining(run::accept);
+    return run.finish();
   }
 
-  /** Settles a key's remaining queries with its last observation. */
-  private void finish(
-      Slot group, int next, Observation latest, Observation[] matches, Duration ttl) {
-    int[] indexes = group.indexes();
-    for (int i = next; i < indexes.length; i++) {
-      settle(indexes[i], latest, matches, ttl);
+  /** Starts joining one view: offer it observations, then {@link Run#finish()}. */
+  public Run start(Duration ttl) {
+    return new Run(Objects.requireNonNull(ttl, "ttl"));
+  }
+
+  /**
+   * One view's join in progress. Each observation is offered only to its key's earliest query at or
+   * after its event time (a binary search); {@link #finish()} carries the latest offer forward
+   * through the key's later queries and drops what the TTL excludes. So a store may read in
+   * physical order, and the cost is one hash lookup and one search per observation however many
+   * queries an entity has. Of observations with equal key and event time, the one offered last
+   * wins. Not thread-safe.
+   */
+  public final class Run implements RowFilter {
+    private final Duration ttl;
+    private final Observation[] matches = new Observation[queries.size()];
+
+    private Run(Duration ttl) {
+      this.ttl = ttl;
+    }
+
+    /**
+     * Whether an observation with this key and event time would change the result now; a store can
+     * skip decoding the values of rows that would not.
+     */
+    @Override
+    public boolean wants(EntityKey key, Instant eventTime) {
+      int query = queryFor(key, eventTime);
+      if (query < 0 || !isFresh(eventTime, asOf[query], ttl)) {
+        return false; // stale for its first query means stale for the later ones too
+      }
+      Observation offered = matches[query];
+      return offered == null || !eventTime.isBefore(offered.eventTime());
+    }
+
+    public void accept(Observation observation) {
+      int query = queryFor(observation.key(), observation.eventTime());
+      if (query >= 0) {
+        Observation offered = matches[query];
+        if (offered == null || !observation.eventTime().isBefore(offered.eventTime())) {
+          matches[query] = observation;
+        }
+      }
+    }
+
+    /** For each query (same index), the matching observation or null. */
+    public Observation[] finish() {
+      for (Slot slot : slots.values()) {
+        Observation latest = null;
+        for (int query : slot.indexes()) {
+          Observation offered = matches[query];
+          if (offered != null
+              && (latest == null || !offered.eventTime().isBefore(latest.eventTime()))) {
+            latest = offered;
+          }
+          matches[query] =
+              latest != null && isFresh(latest.eventTime(), asOf[query], ttl) ? latest : null;
+        }
+      }
+      return matches;
     }
   }
 
-  private void settle(int queryIndex, Observation latest, Observation[] matches, Duration ttl) {
-    if (latest != null && isFresh(latest.eventTime(), asOf[queryIndex], ttl)) {
-      matches[queryIndex] = latest;
+  /** The key's earliest query at or after the time, or -1 when there is none. */
+  private int queryFor(EntityKey key, Instant time) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return -1; // nobody asked about this entity
     }
+    int[] indexes = slot.indexes();
+    int first = firstAtOrAfter(indexes, time);
+    return first < indexes.length ? indexes[first] : -1;
+  }
+
+  /** The first position in {@code indexes} (sorted by moment) whose moment is at or after time. */
+  private int firstAtOrAfter(int[] indexes, Instant time) {
+    int low = 0;
+    int high = indexes.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (asOf[indexes[middle]].isBefore(time)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   private static boolean isFresh(Instant eventTime, Instant asOf, Duration ttl) {

@@ -1,12 +1,12 @@
 package org.mlplatform.domain.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -106,21 +106,48 @@ class AsOfJoinTest {
   }
 
   @Test
-  void refusesObservationsOutOfTimeOrder() {
-    List<Observation> history = List.of(obs(1, 5, 1.0), obs(1, 4, 2.0));
+  void observationsOutOfTimeOrderJoinAsIfSorted() {
+    List<Observation> history = List.of(obs(1, 5, 5.0), obs(1, 8, 8.0), obs(1, 4, 4.0));
 
-    assertThatThrownBy(() -> join(List.of(query(1, 9)), history, Duration.ZERO))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("event-time order");
+    assertThat(join(List.of(query(1, 9), query(1, 4), query(1, 6)), history, Duration.ZERO))
+        .containsExactly(8.0, 4.0, 5.0);
   }
 
   @Test
-  void refusesObservationsNotGroupedByKey() {
-    List<Observation> history = List.of(obs(1, 1, 1.0), obs(2, 1, 2.0), obs(1, 2, 3.0));
+  void observationsOfAKeyNeedNotComeTogether() {
+    List<Observation> history =
+        List.of(obs(1, 1, 1.0), obs(2, 1, 2.0), obs(1, 2, 3.0), obs(2, 3, 4.0));
 
-    assertThatThrownBy(() -> join(List.of(query(1, 9), query(2, 9)), history, Duration.ZERO))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not grouped");
+    assertThat(join(List.of(query(1, 9), query(2, 2)), history, Duration.ZERO))
+        .containsExactly(3.0, 2.0);
+  }
+
+  @Test
+  void theTtlAppliesToTheLatestValueNotToAnOlderFreshOne() {
+    // At t=10 with a TTL of 3 the latest value (t=6) is stale: nothing, not the older t=5 value.
+    List<Observation> history = List.of(obs(1, 6, 6.0), obs(1, 5, 5.0));
+
+    assertThat(join(List.of(query(1, 10), query(1, 8)), history, Duration.ofHours(3)))
+        .containsExactly(null, 6.0);
+  }
+
+  @Test
+  void anyPermutationOfTheHistoryGivesTheSameMatches() {
+    Random random = new Random(7);
+    List<Observation> history = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      history.add(obs(random.nextInt(20), i, (double) i)); // unique times, so no ties
+    }
+    List<Query> queries = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      queries.add(query(random.nextInt(25), random.nextInt(520)));
+    }
+    List<Object> sorted = join(queries, history, Duration.ofHours(40));
+    for (int round = 0; round < 5; round++) {
+      List<Observation> shuffled = new ArrayList<>(history);
+      Collections.shuffle(shuffled, random);
+      assertThat(join(queries, shuffled, Duration.ofHours(40))).isEqualTo(sorted);
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.mlplatform.persistence.offline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,10 @@ final class ColumnCodec {
 
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final long PG_EPOCH_SECONDS =
+      Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private ColumnCodec() {}
@@ -45,6 +52,19 @@ final class ColumnCodec {
   }
 
   static Object read(ResultSet rows, int index, FeatureType type) throws SQLException {
+    return read(rows, index, type, Dialect.H2);
+  }
+
+  /**
+   * Like {@link #read(ResultSet, int, FeatureType)}; on PostgreSQL, timestamps fetched in binary
+   * are decoded from their eight bytes, which took a quarter of the time of reading a view
+   * (TrainingSetBenchmark): the driver's own path builds a calendar for every value.
+   */
+  static Object read(ResultSet rows, int index, FeatureType type, Dialect dialect)
+      throws SQLException {
+    if (type == FeatureType.TIMESTAMP && dialect == Dialect.POSTGRESQL) {
+      return pgTimestamp(rows, index);
+    }
     Object value =
         switch (type) {
           case INT32 -> rows.getInt(index);
@@ -59,6 +79,26 @@ final class ColumnCodec {
           }
         };
     return rows.wasNull() ? null : value;
+  }
+
+  /**
+   * A {@code timestamptz} as PostgreSQL sends it in binary: microseconds since 2000-01-01 UTC, big
+   * endian. The driver hands binary values over unchanged from {@code getBytes}; a value that came
+   * as text (longer than eight bytes) takes the driver's path.
+   */
+  private static Instant pgTimestamp(ResultSet rows, int index) throws SQLException {
+    byte[] raw = rows.getBytes(index);
+    if (raw == null) {
+      return null;
+    }
+    if (raw.length != Long.BYTES) {
+      OffsetDateTime time = rows.getObject(index, OffsetDateTime.class);
+      return time == null ? null : time.toInstant();
+    }
+    long micros = (long) BIG_ENDIAN_LONG.get(raw, 0);
+    return Instant.ofEpochSecond(
+        PG_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
+        Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   /**

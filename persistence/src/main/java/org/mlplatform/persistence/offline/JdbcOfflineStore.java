@@ -19,6 +19,7 @@ import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /**
  * The offline store on H2 or PostgreSQL through plain JDBC. Each call takes its own connection from
@@ -35,7 +36,10 @@ public final class JdbcOfflineStore implements OfflineStore {
     this(dataSource, true);
   }
 
-  /** With {@code copyOnPostgres} false, PostgreSQL gets batched upserts (to compare both paths). */
+  /**
+   * With {@code copyOnPostgres} false, PostgreSQL gets batched upserts and plain queries instead of
+   * COPY in and out (to compare both paths).
+   */
   JdbcOfflineStore(DataSource dataSource, boolean copyOnPostgres) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.copyOnPostgres = copyOnPostgres;
@@ -84,12 +88,35 @@ public final class JdbcOfflineStore implements OfflineStore {
         sql,
         dialect -> sql.scan(),
         (connection, dialect, statement) -> statement.setObject(1, ColumnCodec.bound(upTo)),
-        OfflineReads.observations(sql));
+        dialect -> OfflineReads.observations(sql, dialect));
   }
 
   @Override
-  public CloseableIterator<Observation> scan(
-      OfflineTable table, Set<EntityKey> keys, Instant upTo) {
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Instant from, Instant upTo, RowFilter filter) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(upTo, "upTo");
+    OfflineSql sql = new OfflineSql(table);
+    if (copyOnPostgres) {
+      CloseableIterator<Observation> copied = reads.openCopy(sql, from, upTo, filter);
+      if (copied != null) {
+        return copied;
+      }
+    }
+    return reads.open(
+        sql,
+        dialect -> sql.scanRange(),
+        (connection, dialect, statement) -> {
+          statement.setObject(1, ColumnCodec.bound(from));
+          statement.setObject(2, ColumnCodec.bound(upTo));
+        },
+        dialect -> OfflineReads.observations(sql, dialect, filter));
+  }
+
+  @Override
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Set<EntityKey> keys, Instant from, Instant upTo, RowFilter filter) {
+    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(upTo, "upTo");
     if (keys.isEmpty()) {
       return ResultSetCursor.empty();
@@ -98,16 +125,17 @@ public final class JdbcOfflineStore implements OfflineStore {
     Object[][] columns = keyColumns(table, keys);
     return reads.open(
         sql,
-        sql::scanKeys,
+        sql::scanRangeKeys,
         (connection, dialect, statement) -> {
           // One array per join key, zipped by UNNEST: any number of keys in one statement.
           for (int i = 0; i < columns.length; i++) {
             String element = dialect.arrayElementType(sql.types().get(i));
             statement.setArray(i + 1, connection.createArrayOf(element, columns[i]));
           }
-          statement.setObject(columns.length + 1, ColumnCodec.bound(upTo));
+          statement.setObject(columns.length + 1, ColumnCodec.bound(from));
+          statement.setObject(columns.length + 2, ColumnCodec.bound(upTo));
         },
-        OfflineReads.observations(sql));
+        dialect -> OfflineReads.observations(sql, dialect, filter));
   }
 
   @Override
@@ -123,7 +151,7 @@ public final class JdbcOfflineStore implements OfflineStore {
           statement.setObject(1, ColumnCodec.bound(from));
           statement.setObject(2, ColumnCodec.bound(to));
         },
-        OfflineReads.firstPerKey(OfflineReads.observations(sql)));
+        dialect -> OfflineReads.firstPerKey(OfflineReads.observations(sql, dialect)));
   }
 
   @Override

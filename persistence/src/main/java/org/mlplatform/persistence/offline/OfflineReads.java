@@ -1,5 +1,6 @@
 package org.mlplatform.persistence.offline;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.OfflineStoreException;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 import org.postgresql.PGStatement;
 
 /**
@@ -33,6 +35,7 @@ final class OfflineReads {
   }
 
   private final DataSource dataSource;
+  private volatile Boolean copyUsable; // the same for every connection of the data source
 
   OfflineReads(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -43,7 +46,7 @@ final class OfflineReads {
       OfflineSql sql,
       Function<Dialect, String> query,
       Binder binder,
-      ResultSetCursor.RowMapper<T> mapper) {
+      Function<Dialect, ResultSetCursor.RowMapper<T>> mapper) {
     Connection connection = null;
     PreparedStatement statement = null;
     try {
@@ -62,7 +65,7 @@ final class OfflineReads {
       preferBinaryResults(dialect, statement);
       binder.bind(connection, dialect, statement);
       return new ResultSetCursor<>(
-          connection, statement, statement.executeQuery(), mapper, autoCommit);
+          connection, statement, statement.executeQuery(), mapper.apply(dialect), autoCommit);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(statement, e);
       closeQuietly(connection, e);
@@ -70,6 +73,45 @@ final class OfflineReads {
           ? failure("reading", sql.table(), sqlException)
           : (RuntimeException) e;
     }
+  }
+
+  /**
+   * A range scan read with {@link PgCopyReader}; null when the database cannot serve it that way
+   * (not PostgreSQL, or not UTF-8), for the caller to fall back on {@link #open}.
+   */
+  CloseableIterator<Observation> openCopy(
+      OfflineSql sql, Instant from, Instant upTo, RowFilter filter) {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
+      if (!exists(connection, sql)) {
+        connection.close();
+        return ResultSetCursor.empty();
+      }
+      if (!copyUsable(connection)) {
+        connection.close();
+        return null;
+      }
+      return PgCopyReader.open(connection, sql, from, upTo, filter);
+    } catch (SQLException | IOException | RuntimeException e) {
+      closeQuietly(connection, e);
+      if (e instanceof SQLException sqlException) {
+        throw failure("reading", sql.table(), sqlException);
+      }
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new OfflineStoreException(
+              "reading " + sql.table().tableName() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean copyUsable(Connection connection) throws SQLException {
+    Boolean usable = copyUsable;
+    if (usable == null) {
+      usable = PgCopyReader.usable(connection);
+      copyUsable = usable;
+    }
+    return usable;
   }
 
   /**
@@ -85,20 +127,33 @@ final class OfflineReads {
   }
 
   /** Maps rows in stored column order (keys, event timestamp, features) to observations. */
-  static ResultSetCursor.RowMapper<Observation> observations(OfflineSql sql) {
+  static ResultSetCursor.RowMapper<Observation> observations(OfflineSql sql, Dialect dialect) {
+    return observations(sql, dialect, RowFilter.ALL);
+  }
+
+  /**
+   * Like {@link #observations(OfflineSql, Dialect)}, skipping the rows {@code filter} does not want
+   * before decoding their values.
+   */
+  static ResultSetCursor.RowMapper<Observation> observations(
+      OfflineSql sql, Dialect dialect, RowFilter filter) {
     List<FeatureType> types = sql.types();
     int keys = sql.table().joinKeys().size();
     return row -> {
       Object[] key = new Object[keys];
       for (int i = 0; i < keys; i++) {
-        key[i] = ColumnCodec.read(row, i + 1, types.get(i));
+        key[i] = ColumnCodec.read(row, i + 1, types.get(i), dialect);
       }
-      Instant eventTime = (Instant) ColumnCodec.read(row, keys + 1, FeatureType.TIMESTAMP);
+      EntityKey entity = EntityKey.of(key);
+      Instant eventTime = (Instant) ColumnCodec.read(row, keys + 1, FeatureType.TIMESTAMP, dialect);
+      if (!filter.wants(entity, eventTime)) {
+        return null;
+      }
       Object[] values = new Object[types.size() - keys - 1];
       for (int i = 0; i < values.length; i++) {
-        values[i] = ColumnCodec.read(row, keys + 2 + i, types.get(keys + 1 + i));
+        values[i] = ColumnCodec.read(row, keys + 2 + i, types.get(keys + 1 + i), dialect);
       }
-      return new Observation(EntityKey.of(key), eventTime, values);
+      return new Observation(entity, eventTime, values);
     };
   }
 

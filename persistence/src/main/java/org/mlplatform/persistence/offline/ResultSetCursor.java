@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import org.mlplatform.domain.features.offline.CloseableIterator;
+import org.mlplatform.domain.features.offline.LookaheadCursor;
 import org.mlplatform.domain.features.offline.OfflineStoreException;
 
 /**
@@ -13,7 +14,7 @@ import org.mlplatform.domain.features.offline.OfflineStoreException;
  * cursor (or reading it to the end) ends the read-only transaction, restores the connection's
  * auto-commit setting ({@code autoCommit}) and returns the connection.
  */
-final class ResultSetCursor<T> implements CloseableIterator<T> {
+final class ResultSetCursor<T> extends LookaheadCursor<T> {
 
   /** Maps the current row; returns null to skip it. */
   interface RowMapper<T> {
@@ -25,7 +26,6 @@ final class ResultSetCursor<T> implements CloseableIterator<T> {
   private final ResultSet rows;
   private final RowMapper<T> mapper;
   private final boolean autoCommit;
-  private T next;
   private boolean closed;
 
   ResultSetCursor(
@@ -60,36 +60,20 @@ final class ResultSetCursor<T> implements CloseableIterator<T> {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next != null) {
-      return true;
-    }
-    if (closed) {
-      return false;
+  protected T fetch() {
+    if (closed) { // closed early by the reader
+      end();
+      return null;
     }
     try {
-      while (rows.next()) {
-        next = mapper.map(rows);
-        if (next != null) {
-          return true;
-        }
+      if (!rows.next()) {
+        end();
+        return null;
       }
+      return mapper.map(rows);
     } catch (SQLException e) {
-      close();
       throw new OfflineStoreException("reading the offline store failed: " + e.getMessage(), e);
     }
-    close(); // release the connection as soon as the last row is read
-    return false;
-  }
-
-  @Override
-  public T next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    T row = next;
-    next = null;
-    return row;
   }
 
   @Override

@@ -26,6 +26,7 @@ import org.mlplatform.domain.features.JoinKey;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /**
  * The first load into an empty table, which PostgreSQL's COPY path writes with a plain insert
@@ -82,7 +83,8 @@ class JdbcOfflineStoreFirstLoadIT extends OfflineStoreTestBase {
 
     assertThat(progress).contains(5_000L, 10_000L).last().isEqualTo(11_001L);
     assertThat(store.count(AMOUNTS)).isEqualTo(11_000);
-    assertThat(readAll(store.scan(AMOUNTS, Set.of(EntityKey.of(5L)), t(0))))
+    assertThat(
+            readAll(store.scanRange(AMOUNTS, Set.of(EntityKey.of(5L)), t(0), t(0), RowFilter.ALL)))
         .singleElement()
         .satisfies(o -> assertThat(o.values()).containsExactly(-5.0));
   }

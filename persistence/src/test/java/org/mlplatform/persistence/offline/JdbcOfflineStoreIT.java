@@ -27,6 +27,7 @@ import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /**
  * The offline store's behaviour on H2 and PostgreSQL (COPY and batched-upsert paths): idempotent,
@@ -63,8 +64,12 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
     assertThat(store.write(AMOUNTS, again.iterator(), n -> {})).isEqualTo(3);
 
     assertThat(store.count(AMOUNTS)).isEqualTo(12_001);
-    assertThat(show(readAll(store.scan(AMOUNTS, Set.of(EntityKey.of(7L)), t(99)))))
-        .containsSubsequence("[7]@2026-01-01T03:00:00Z=[-2.0]", "[7]@2026-01-05T03:00:00Z=[99.0]")
+    assertThat(
+            show(
+                readAll(
+                    store.scanRange(
+                        AMOUNTS, Set.of(EntityKey.of(7L)), Instant.MIN, t(99), RowFilter.ALL))))
+        .contains("[7]@2026-01-01T03:00:00Z=[-2.0]", "[7]@2026-01-05T03:00:00Z=[99.0]")
         .hasSize(13);
   }
 
@@ -111,7 +116,7 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void scansComeGroupedByKeyInTimeOrderAndCanBeFilteredByKey(Backend backend) {
+  void scansComeGroupedByKeyInTimeOrderAndRangeScansFilterByKeyAndTime(Backend backend) {
     OfflineTable pairs =
         new OfflineTable(
             name("pair_stats"),
@@ -144,17 +149,28 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
     }
     List<Observation> some =
         readAll(
-            store.scan(
+            store.scanRange(
                 pairs,
                 Set.of(EntityKey.of("c", 2), EntityKey.of("a", 3L), EntityKey.of("z", 1)),
-                t(1)));
+                t(1),
+                t(2),
+                RowFilter.ALL));
     assertThat(show(some))
-        .containsExactly(
-            "[a, 3]@2026-01-01T00:00:00Z=[1]",
+        .containsExactlyInAnyOrder(
             "[a, 3]@2026-01-01T01:00:00Z=[1]",
-            "[c, 2]@2026-01-01T00:00:00Z=[1]",
-            "[c, 2]@2026-01-01T01:00:00Z=[1]");
-    assertThat(readAll(store.scan(pairs, Set.of(), t(9)))).isEmpty();
+            "[a, 3]@2026-01-01T02:00:00Z=[1]",
+            "[c, 2]@2026-01-01T01:00:00Z=[1]",
+            "[c, 2]@2026-01-01T02:00:00Z=[1]");
+    assertThat(show(readAll(store.scanRange(pairs, t(4), Instant.MAX, RowFilter.ALL))))
+        .hasSize(9)
+        .allMatch(row -> row.endsWith("T04:00:00Z=[1]"));
+    assertThat(readAll(store.scanRange(pairs, Set.of(), Instant.MIN, t(9), RowFilter.ALL)))
+        .isEmpty();
+    RowFilter merchantAAtEvenHours =
+        (key, time) -> key.values().getFirst().equals("a") && time.getEpochSecond() / 3600 % 2 == 0;
+    assertThat(readAll(store.scanRange(pairs, Instant.MIN, Instant.MAX, merchantAAtEvenHours)))
+        .hasSize(9)
+        .allSatisfy(o -> assertThat(o.values()).containsExactly(1L));
   }
 
   @ParameterizedTest
@@ -186,9 +202,17 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
     AsOfJoin join = new AsOfJoin(queries);
 
     Observation[] matches;
-    try (CloseableIterator<Observation> history = store.scan(AMOUNTS, join.keys(), t(12))) {
+    try (CloseableIterator<Observation> history =
+        store.scanRange(AMOUNTS, join.keys(), Instant.MIN, t(12), RowFilter.ALL)) {
       matches = join.join(history, ttl);
     }
+    // The same join with the run as the store's filter, as training sets read.
+    AsOfJoin.Run run = join.start(ttl);
+    try (CloseableIterator<Observation> history =
+        store.scanRange(AMOUNTS, Instant.MIN, t(12), run)) {
+      history.forEachRemaining(run::accept);
+    }
+    assertThat(show(Arrays.asList(run.finish()))).isEqualTo(show(Arrays.asList(matches)));
 
     assertThat(Arrays.stream(matches).map(m -> m == null ? null : m.values()[0]))
         .containsExactly(null, 3.5, 3.5, 5.0, 20.0, null, null);
@@ -227,6 +251,7 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
     assertThat(store.count(v2)).isZero();
     assertThat(readAll(store.scan(v2, Instant.MAX))).isEmpty();
     assertThat(readAll(store.latestPerEntity(v2, t(0), t(1)))).isEmpty();
+    assertThat(readAll(store.scanRange(v2, Instant.MIN, Instant.MAX, RowFilter.ALL))).isEmpty();
 
     store.ensureTable(v2);
     store.write(
@@ -238,6 +263,11 @@ class JdbcOfflineStoreIT extends OfflineStoreTestBase {
     try (var stream = store.scan(v2, t(0)).stream()) {
       assertThat(stream.limit(3).count()).isEqualTo(3);
     }
+    CloseableIterator<Observation> range = store.scanRange(v2, t(0), t(0), RowFilter.ALL);
+    assertThat(range.hasNext()).isTrue();
+    range.close(); // a COPY on PostgreSQL, cancelled with rows left
+    range.close();
+    assertThat(readAll(store.scanRange(v2, t(0), t(0), RowFilter.ALL))).hasSize(5_000);
     assertThat(store.count(v2)).isEqualTo(5_000);
   }
 }

@@ -83,7 +83,11 @@ abstract class OfflineStoreTestBase {
 
   static List<String> show(List<Observation> observations) {
     return observations.stream()
-        .map(o -> o.key() + "@" + o.eventTime() + "=" + Arrays.toString(o.values()))
+        .map(
+            o ->
+                o == null
+                    ? "none"
+                    : o.key() + "@" + o.eventTime() + "=" + Arrays.toString(o.values()))
         .toList();
   }
 }

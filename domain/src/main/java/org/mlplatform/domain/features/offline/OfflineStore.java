@@ -38,12 +38,24 @@ public interface OfflineStore {
 
   /**
    * Every stored row with event time at or before {@code upTo}, ordered by entity key and then
-   * ascending event time: the input {@link org.mlplatform.domain.features.AsOfJoin} expects.
+   * ascending event time (what people browsing a view expect to see).
    */
   CloseableIterator<Observation> scan(OfflineTable table, Instant upTo);
 
-  /** Like {@link #scan(OfflineTable, Instant)}, restricted to the given entities. */
-  CloseableIterator<Observation> scan(OfflineTable table, Set<EntityKey> keys, Instant upTo);
+  /**
+   * Every stored row with event time in {@code [from, upTo]} that {@code filter} wants, in whatever
+   * order the store reads fastest (for the order-independent {@link
+   * org.mlplatform.domain.features.AsOfJoin}).
+   */
+  CloseableIterator<Observation> scanRange(
+      OfflineTable table, Instant from, Instant upTo, RowFilter filter);
+
+  /**
+   * Like {@link #scanRange(OfflineTable, Instant, Instant, RowFilter)}, restricted to the given
+   * entities.
+   */
+  CloseableIterator<Observation> scanRange(
+      OfflineTable table, Set<EntityKey> keys, Instant from, Instant upTo, RowFilter filter);
 
   /**
    * For each entity with rows in {@code [from, to)}, its row with the newest event time in that

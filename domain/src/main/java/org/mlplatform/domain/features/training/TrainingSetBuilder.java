@@ -1,5 +1,7 @@
 package org.mlplatform.domain.features.training;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +128,7 @@ public final class TrainingSetBuilder {
     SpineColumns spine = prepared.spine;
     List<TrainingColumn> columns = prepared.columns;
     int parts = plan.parts().size();
+    Instant earliest = earliest(rows);
     Instant latest = latest(rows);
     // Views keyed by the same entity rows' columns share one prepared join.
     Map<List<Integer>, AsOfJoin> joins = new HashMap<>();
@@ -137,7 +140,7 @@ public final class TrainingSetBuilder {
     List<Observation[]> matches = new ArrayList<>();
     if (executor == null) {
       for (int p = 0; p < parts; p++) {
-        matches.add(join(plan.parts().get(p), joinOf.get(p), latest));
+        matches.add(join(plan.parts().get(p), joinOf.get(p), earliest, latest));
         progress.accept(0.8 * (p + 1) / parts);
       }
     } else {
@@ -145,7 +148,8 @@ public final class TrainingSetBuilder {
       for (int p = 0; p < parts; p++) {
         ViewPart part = plan.parts().get(p);
         AsOfJoin join = joinOf.get(p);
-        tasks.add(CompletableFuture.supplyAsync(() -> join(part, join, latest), executor));
+        tasks.add(
+            CompletableFuture.supplyAsync(() -> join(part, join, earliest, latest), executor));
       }
       for (int p = 0; p < parts; p++) {
         matches.add(await(tasks, p));
@@ -155,6 +159,14 @@ public final class TrainingSetBuilder {
     write(plan, spine, rows, matches, columns.size(), sink, columns, progress);
     progress.accept(1.0);
     return columns;
+  }
+
+  private static Instant earliest(EntityRows rows) {
+    Instant earliest = Instant.MAX;
+    for (int r = 0; r < rows.size(); r++) {
+      earliest = rows.time(r).isBefore(earliest) ? rows.time(r) : earliest;
+    }
+    return earliest;
   }
 
   private static Instant latest(EntityRows rows) {
@@ -173,13 +185,29 @@ public final class TrainingSetBuilder {
     return new AsOfJoin(queries);
   }
 
-  private Observation[] join(ViewPart part, AsOfJoin join, Instant latest) {
+  /**
+   * Reads only what can match: nothing after the last entity row, with a TTL nothing older than the
+   * TTL before the first one, and the values only of rows that the join takes at that moment.
+   */
+  private Observation[] join(ViewPart part, AsOfJoin join, Instant earliest, Instant latest) {
     Set<EntityKey> keys = join.keys();
+    Duration ttl = part.view().ttl();
+    Instant from = ttl.isZero() ? Instant.MIN : minusOrMin(earliest, ttl);
+    AsOfJoin.Run run = join.start(ttl);
     try (CloseableIterator<Observation> observations =
         keys.size() <= keyedScanLimit
-            ? store.scan(part.table(), keys, latest)
-            : store.scan(part.table(), latest)) {
-      return join.join(observations, part.view().ttl());
+            ? store.scanRange(part.table(), keys, from, latest, run)
+            : store.scanRange(part.table(), from, latest, run)) {
+      observations.forEachRemaining(run::accept);
+    }
+    return run.finish();
+  }
+
+  private static Instant minusOrMin(Instant time, Duration amount) {
+    try {
+      return time.minus(amount);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MIN;
     }
   }
 

@@ -14,8 +14,10 @@ import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.LookaheadCursor;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.features.offline.RowFilter;
 
 /** The offline store's contract in memory: rows keyed by (entity, event time), last write wins. */
 final class InMemoryOfflineStore implements OfflineStore {
@@ -45,12 +47,37 @@ final class InMemoryOfflineStore implements OfflineStore {
   }
 
   @Override
-  public CloseableIterator<Observation> scan(
-      OfflineTable table, Set<EntityKey> keys, Instant upTo) {
-    return iterate(
-        rows(table).stream()
-            .filter(r -> keys.contains(r.key()) && !r.eventTime().isAfter(upTo))
-            .toList());
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Instant from, Instant upTo, RowFilter filter) {
+    return scanRange(table, null, from, upTo, filter);
+  }
+
+  /**
+   * Newest first, so that tests also cover a store that does not sort; the filter is asked lazily,
+   * as the contract says.
+   */
+  @Override
+  public CloseableIterator<Observation> scanRange(
+      OfflineTable table, Set<EntityKey> keys, Instant from, Instant upTo, RowFilter filter) {
+    Iterator<FeatureRow> it =
+        rows(table).reversed().stream()
+            .filter(r -> keys == null || keys.contains(r.key()))
+            .filter(r -> !r.eventTime().isBefore(from) && !r.eventTime().isAfter(upTo))
+            .iterator();
+    return new LookaheadCursor<>() {
+      @Override
+      protected Observation fetch() {
+        if (!it.hasNext()) {
+          end();
+          return null;
+        }
+        FeatureRow row = it.next();
+        return filter.wants(row.key(), row.eventTime()) ? row.toObservation() : null;
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Override
