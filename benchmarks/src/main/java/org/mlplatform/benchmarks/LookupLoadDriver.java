@@ -31,7 +31,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments: base URL, token URL, entities, seconds per phase, concurrencies (defaults:
  * http://localhost:8080, http://localhost:8180/realms/mlp/protocol/openid-connect/token, 10000, 20,
- * {@code 1,16}). HTTP/1.1 with keep-alive: one connection per concurrent caller.
+ * {@code 1,16}), then optionally {@code client=jdk}. HTTP/1.1 with keep-alive: one connection per
+ * concurrent caller, by default a blocking {@link KeepAliveConnection}, with {@code client=jdk} the
+ * JDK's HttpClient.
  */
 public final class LookupLoadDriver {
 
@@ -42,18 +44,23 @@ public final class LookupLoadDriver {
   private static final Pattern JOB = Pattern.compile("\"jobId\":\"([\\w-]+)\"");
   private static final String ENTITY = "bench_lookup_user";
   private static final String JOIN_KEY = "bench_lookup_user_id";
+  private static final String LOOKUP_PATH = "/api/v1/online-features";
 
   /** Longest latency the histogram keeps exactly (longer ones are clamped): 60 s. */
   private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final HttpClient http;
   private final String base;
+  private final URI baseUri;
+  private final boolean jdkClient;
   private final Tokens tokens;
 
-  private LookupLoadDriver(HttpClient http, String base, Tokens tokens) {
+  private LookupLoadDriver(HttpClient http, String base, Tokens tokens, boolean jdkClient) {
     this.http = http;
     this.base = base;
+    this.baseUri = URI.create(base);
     this.tokens = tokens;
+    this.jdkClient = jdkClient;
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,7 +80,9 @@ public final class LookupLoadDriver {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    LookupLoadDriver driver = new LookupLoadDriver(http, base, new Tokens(http, tokenUrl));
+    boolean jdkClient = args.length > 5 && args[5].equals("client=jdk");
+    LookupLoadDriver driver =
+        new LookupLoadDriver(http, base, new Tokens(http, tokenUrl), jdkClient);
 
     String prefix = "bench_lookup_" + Long.toString(System.nanoTime(), 36);
     List<String> views = driver.setUp(prefix, entities);
@@ -281,27 +290,46 @@ public final class LookupLoadDriver {
 
   private record Result(Histogram latencies, long errors) {}
 
-  /** One caller: lookups back to back until {@code end}, each for a random entity. */
+  /**
+   * One caller: lookups back to back until {@code end}, each for a random entity, over its own
+   * keep-alive connection ({@link KeepAliveConnection}) or, with {@code client=jdk}, the JDK's
+   * HttpClient.
+   */
   private Result call(List<byte[]> bodies, long end) throws IOException, InterruptedException {
     Histogram latencies = new Histogram(MAX_NANOS, 3);
     long errors = 0;
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    while (System.nanoTime() < end) {
-      byte[] body = bodies.get(random.nextInt(bodies.size()));
-      HttpRequest request =
-          authorized("/api/v1/online-features")
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      long t0 = System.nanoTime();
-      HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      long took = System.nanoTime() - t0;
-      latencies.recordValue(Math.min(took, MAX_NANOS));
-      if (answer.statusCode() != 200) {
-        errors++;
+    try (KeepAliveConnection connection = jdkClient ? null : new KeepAliveConnection(baseUri)) {
+      while (System.nanoTime() < end) {
+        byte[] body = bodies.get(random.nextInt(bodies.size()));
+        String bearer = tokens.current();
+        if (connection != null) {
+          connection.reopenIfClosing();
+        }
+        long t0 = System.nanoTime();
+        int status =
+            connection == null
+                ? jdkLookup(body, bearer)
+                : connection.postJson(LOOKUP_PATH, bearer, body).status();
+        long took = System.nanoTime() - t0;
+        latencies.recordValue(Math.min(took, MAX_NANOS));
+        if (status != 200) {
+          errors++;
+        }
       }
     }
     return new Result(latencies, errors);
+  }
+
+  private int jdkLookup(byte[] body, String bearer) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + LOOKUP_PATH))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
   }
 
   private static double millis(long nanos) {

@@ -1,17 +1,23 @@
 package org.mlplatform.portal.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.online.OnlineLookup.FeatureColumn;
@@ -24,6 +30,7 @@ import org.mlplatform.portal.features.ServingDefinitions;
  * column per requested feature, each with values, statuses and event timestamps.
  */
 @Path("online-features")
+@ApplicationScoped // one instance: per-request instances cost an injection pass (reflection) each
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OnlineFeaturesResource {
@@ -36,24 +43,16 @@ public class OnlineFeaturesResource {
       Map<String, List<Object>> request_context,
       Boolean full_feature_names) {}
 
-  /** One column of the answer. */
-  public record Column(List<Object> values, List<String> statuses, List<String> event_timestamps) {}
-
-  /** The answer's metadata: column names in order. */
-  public record Metadata(List<String> feature_names) {}
-
-  /** The answer. */
-  public record Response(Metadata metadata, List<Column> results) {}
-
   private static final String EPOCH = Instant.EPOCH.toString();
+  private static final String PRESENT = OnlineStatus.PRESENT.name();
 
   @Inject private OnlineFeatures online;
   @Inject private ServingDefinitions definitions;
 
   @POST
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
-  public Response lookup(Request body) {
-    Request request = RequestBodies.required(body);
+  public StreamingOutput lookup(InputStream body) {
+    Request request = OnlineFeaturesRequestReader.read(body);
     List<String> names = request.features() == null ? List.of() : request.features();
     List<FeatureRef> refs = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -64,16 +63,13 @@ public class OnlineFeaturesResource {
             definitions.features(refs, request.feature_service()),
             request.entities(),
             request.request_context());
-    boolean full = Boolean.TRUE.equals(request.full_feature_names());
+    List<String> columnNames =
+        columnNames(answer, Boolean.TRUE.equals(request.full_feature_names()));
+    return out -> write(answer, columnNames, out);
+  }
+
+  private static List<String> columnNames(OnlineFeatures.Answer answer, boolean full) {
     List<String> columnNames = new ArrayList<>(answer.joinKeyNames());
-    List<Column> results = new ArrayList<>();
-    for (List<Object> keyValues : answer.joinKeyValues()) {
-      results.add(
-          new Column(
-              keyValues,
-              keyValues.stream().map(v -> OnlineStatus.PRESENT.name()).toList(),
-              keyValues.stream().map(v -> EPOCH).toList()));
-    }
     Set<String> seen = new HashSet<>(columnNames);
     for (FeatureColumn column : answer.features()) {
       String name = full ? column.feature().columnName() : column.feature().feature().value();
@@ -83,14 +79,66 @@ public class OnlineFeaturesResource {
             "two columns would be named " + name + "; ask with \"full_feature_names\": true");
       }
       columnNames.add(name);
-      results.add(
-          new Column(
-              column.values(),
-              column.statuses().stream().map(Enum::name).toList(),
-              column.eventTimestamps().stream()
-                  .map(t -> t == null ? null : t.toString())
-                  .toList()));
     }
-    return new Response(new Metadata(columnNames), results);
+    return columnNames;
+  }
+
+  /**
+   * Streams the answer: this is the platform's hottest read, and building it as records for JSON-B
+   * allocated several times the answer's size per request.
+   */
+  private static void write(
+      OnlineFeatures.Answer answer, List<String> columnNames, OutputStream out) {
+    try (JsonGenerator json = JsonValues.generator(out)) {
+      json.writeStartObject();
+      json.writeStartObject("metadata");
+      json.writeStartArray("feature_names");
+      columnNames.forEach(json::write);
+      json.writeEnd();
+      json.writeEnd();
+      json.writeStartArray("results");
+      for (List<Object> keyValues : answer.joinKeyValues()) {
+        writeColumn(json, keyValues, i -> PRESENT, i -> EPOCH);
+      }
+      for (FeatureColumn column : answer.features()) {
+        writeColumn(
+            json,
+            column.values(),
+            i -> column.statuses().get(i).name(),
+            i -> {
+              Instant time = column.eventTimestamps().get(i);
+              return time == null ? null : time.toString();
+            });
+      }
+      json.writeEnd();
+      json.writeEnd();
+    }
+  }
+
+  private static void writeColumn(
+      JsonGenerator json,
+      List<Object> values,
+      IntFunction<String> status,
+      IntFunction<String> eventTimestamp) {
+    json.writeStartObject();
+    json.writeStartArray("values");
+    values.forEach(v -> JsonValues.write(json, v));
+    json.writeEnd();
+    json.writeStartArray("statuses");
+    for (int i = 0; i < values.size(); i++) {
+      json.write(status.apply(i));
+    }
+    json.writeEnd();
+    json.writeStartArray("event_timestamps");
+    for (int i = 0; i < values.size(); i++) {
+      String time = eventTimestamp.apply(i);
+      if (time == null) {
+        json.writeNull();
+      } else {
+        json.write(time);
+      }
+    }
+    json.writeEnd();
+    json.writeEnd();
   }
 }

@@ -1,7 +1,6 @@
 package org.mlplatform.portal.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,7 +24,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -227,39 +225,18 @@ public class TrainingSetsResource {
     try (Reader csv =
             new BufferedReader(
                 new InputStreamReader(files.open(set.id()), StandardCharsets.UTF_8), 1 << 16);
-        JsonGenerator json = Json.createGenerator(out)) {
+        JsonGenerator json = JsonValues.generator(out)) {
       TrainingSetCsvReader reader = new TrainingSetCsvReader(csv, columns);
       json.writeStartArray();
       Object[] row;
       while ((row = reader.next()) != null) {
         json.writeStartObject();
         for (int i = 0; i < row.length; i++) {
-          write(json, columns.get(i).name(), row[i]);
+          JsonValues.write(json, columns.get(i).name(), row[i]);
         }
         json.writeEnd();
       }
       json.writeEnd();
-    }
-  }
-
-  private static void write(JsonGenerator json, String name, Object value) {
-    switch (value) {
-      case null -> json.writeNull(name);
-      case Integer i -> json.write(name, i);
-      case Long l -> json.write(name, l);
-      case Float f -> writeDouble(json, name, f.doubleValue());
-      case Double d -> writeDouble(json, name, d);
-      case Boolean b -> json.write(name, b);
-      default -> json.write(name, value.toString());
-    }
-  }
-
-  /** JSON has no NaN or infinity; they are written as null. */
-  private static void writeDouble(JsonGenerator json, String name, double value) {
-    if (Double.isFinite(value)) {
-      json.write(name, BigDecimal.valueOf(value));
-    } else {
-      json.writeNull(name);
     }
   }
 
