@@ -19,6 +19,24 @@ public class AuditRecorder {
 
   private final Clock clock = Clock.systemUTC();
 
+  /** Where an action came from: the request id and client address an audit record carries. */
+  public record Origin(String requestId, String clientAddress) {
+
+    public static Origin of(HttpServletRequest request) {
+      return new Origin(RequestIds.of(request), request.getRemoteAddr());
+    }
+  }
+
+  public void record(
+      PlatformUser actor,
+      String action,
+      String target,
+      String summary,
+      Outcome outcome,
+      Origin origin) {
+    record(actor, action, target, summary, outcome, origin.requestId(), origin.clientAddress());
+  }
+
   public void record(
       PlatformUser actor,
       String action,

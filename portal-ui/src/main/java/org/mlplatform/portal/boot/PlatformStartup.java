@@ -123,6 +123,11 @@ public class PlatformStartup {
     return Optional.ofNullable(workflows);
   }
 
+  /** ONNX Runtime, once it has loaded. */
+  public Optional<OnnxRuntimeHost> onnxRuntime() {
+    return Optional.ofNullable(onnx);
+  }
+
   /** The catalogue index, once it is open. */
   public Optional<CatalogIndex> catalogIndex() {
     return Optional.ofNullable(index);

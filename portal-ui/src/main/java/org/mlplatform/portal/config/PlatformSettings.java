@@ -3,6 +3,9 @@ package org.mlplatform.portal.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -49,6 +52,34 @@ public class PlatformSettings {
   /** Uploads up to this size are written while the caller waits; larger ones run as a job. */
   public long ingestSyncLimitBytes() {
     return config.getOptionalValue("mlp.ingest.sync-limit-bytes", Long.class).orElse(8L << 20);
+  }
+
+  /**
+   * The key model artifacts are encrypted with (base64 of 32 bytes); empty means a key generated
+   * once and kept in the data directory.
+   */
+  public Optional<String> artifactKey() {
+    return value("mlp.artifacts.key");
+  }
+
+  /** Keys artifacts were encrypted with before a rotation, comma-separated, still readable. */
+  public List<String> retiredArtifactKeys() {
+    return value("mlp.artifacts.retired-keys").stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+
+  /** The largest model file an upload may carry. */
+  public long maxModelBytes() {
+    return config.getOptionalValue("mlp.models.max-upload-bytes", Long.class).orElse(256L << 20);
+  }
+
+  /** How long ONNX Runtime may take to open an uploaded model before it is refused. */
+  public Duration modelLoadTimeout() {
+    return Duration.ofSeconds(
+        config.getOptionalValue("mlp.models.load-timeout-seconds", Long.class).orElse(30L));
   }
 
   private Optional<String> value(String key) {

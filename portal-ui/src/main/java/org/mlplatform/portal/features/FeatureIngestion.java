@@ -25,6 +25,7 @@ import org.mlplatform.domain.features.ingest.SpooledUpload;
 import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
+import org.mlplatform.domain.io.CountingInputStream;
 import org.mlplatform.domain.jobs.Job;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;

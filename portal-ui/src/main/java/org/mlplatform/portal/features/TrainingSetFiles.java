@@ -73,7 +73,8 @@ public class TrainingSetFiles {
     return Files.isRegularFile(path(id));
   }
 
-  private Path path(String id) {
+  /** Where a snapshot's file lives (a UUID names it, so nothing else can be reached). */
+  public Path path(String id) {
     String canonical = UUID.fromString(id).toString(); // refuses anything but a UUID
     return settings.dataDir().resolve("training-sets").resolve(canonical + ".csv");
   }

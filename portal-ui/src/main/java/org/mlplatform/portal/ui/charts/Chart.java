@@ -104,6 +104,68 @@ public class Chart extends Div {
     return new Chart(option);
   }
 
+  /** A node of a {@link #graph}: its label, the column it stands in (left to right) and a kind. */
+  public record Node(String id, String label, int column, String kind) {}
+
+  /** A directed edge of a {@link #graph}, from one node's id to another's. */
+  public record Link(String from, String to) {}
+
+  /**
+   * A left-to-right graph (lineage: feature views, then training sets, then model versions); nodes
+   * in a column are spread top to bottom, each kind in its own colour with a legend.
+   */
+  public static Chart graph(String title, List<Node> nodes, List<Link> links) {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    java.util.Map<Integer, Integer> rows = new java.util.HashMap<>();
+    List<String> kinds = nodes.stream().map(Node::kind).distinct().toList();
+    for (Node node : nodes) {
+      int row = rows.merge(node.column(), 1, Integer::sum);
+      data.add(
+          Json.createObjectBuilder()
+              .add("id", node.id())
+              .add("name", node.label())
+              .add("x", node.column() * 260)
+              .add("y", row * 70)
+              .add("category", kinds.indexOf(node.kind())));
+    }
+    JsonArrayBuilder edges = Json.createArrayBuilder();
+    links.forEach(
+        l -> edges.add(Json.createObjectBuilder().add("source", l.from()).add("target", l.to())));
+    JsonArrayBuilder categories = Json.createArrayBuilder();
+    kinds.forEach(k -> categories.add(Json.createObjectBuilder().add("name", k)));
+    JsonArrayBuilder legend = Json.createArrayBuilder();
+    kinds.forEach(legend::add);
+    JsonObject option =
+        Json.createObjectBuilder()
+            .add("animation", false)
+            .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
+            .add("tooltip", Json.createObjectBuilder())
+            .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
+            .add(
+                "series",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "graph")
+                            .add("layout", "none")
+                            .add("symbolSize", 18)
+                            .add("roam", true)
+                            .add("edgeSymbol", Json.createArrayBuilder().add("none").add("arrow"))
+                            .add(
+                                "label",
+                                Json.createObjectBuilder()
+                                    .add("show", true)
+                                    .add("position", "right"))
+                            .add("categories", categories)
+                            .add("data", data)
+                            .add("links", edges)))
+            .build();
+    Chart chart = new Chart(option);
+    chart.setHeight(
+        Math.max(220, 90 + 70 * rows.values().stream().max(Integer::compare).orElse(1)) + "px");
+    return chart;
+  }
+
   private static JsonObject small() {
     return Json.createObjectBuilder().add("fontSize", 13).add("fontWeight", "normal").build();
   }

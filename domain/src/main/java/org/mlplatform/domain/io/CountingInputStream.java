@@ -1,19 +1,22 @@
-package org.mlplatform.portal.features;
+package org.mlplatform.domain.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it: upload progress is bytes read over the file's size. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it: the progress of reading a file is bytes read over its size,
+ * whatever the widths of its rows.
+ */
+public final class CountingInputStream extends FilterInputStream {
 
   private volatile long count;
 
-  CountingInputStream(InputStream in) {
+  public CountingInputStream(InputStream in) {
     super(in);
   }
 
-  long count() {
+  public long count() {
     return count;
   }
 

@@ -1,0 +1,2 @@
+/** Small stream utilities the modules share (the JDK only). */
+package org.mlplatform.domain.io;

@@ -1,0 +1,55 @@
+package org.mlplatform.portal.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.mlplatform.domain.models.ModelRegistry;
+import org.mlplatform.serving.onnx.InvalidModelException;
+
+/** The model registry's refusals as API errors. */
+public final class ModelErrorMappers {
+
+  private ModelErrorMappers() {}
+
+  /** The 4xx body of a refused model file: the usual error, plus a machine-readable code. */
+  public record InvalidModelBody(String error, String field, String code) {}
+
+  /** A file that is not an ONNX model we accept: 400, 413 (too large) or 422, naming why. */
+  @Provider
+  public static class InvalidModels implements ExceptionMapper<InvalidModelException> {
+    @Override
+    public Response toResponse(InvalidModelException e) {
+      return Response.status(e.reason().httpStatus())
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(new InvalidModelBody(e.getMessage(), "file", e.code()))
+          .build();
+    }
+  }
+
+  @Provider
+  public static class MissingModels implements ExceptionMapper<ModelRegistry.NotFoundException> {
+    @Override
+    public Response toResponse(ModelRegistry.NotFoundException e) {
+      return ErrorBody.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class ModelConflicts implements ExceptionMapper<ModelRegistry.ConflictException> {
+    @Override
+    public Response toResponse(ModelRegistry.ConflictException e) {
+      return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** Moving {@code champion} outside the promotion workflow, among others: 403 saying why. */
+  @Provider
+  public static class ForbiddenModelChanges
+      implements ExceptionMapper<ModelRegistry.ForbiddenException> {
+    @Override
+    public Response toResponse(ModelRegistry.ForbiddenException e) {
+      return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
+    }
+  }
+}

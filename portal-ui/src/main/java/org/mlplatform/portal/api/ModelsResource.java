@@ -1,0 +1,385 @@
+package org.mlplatform.portal.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.jobs.Job;
+import org.mlplatform.domain.models.AliasName;
+import org.mlplatform.domain.models.CardText;
+import org.mlplatform.domain.models.ModelCard;
+import org.mlplatform.domain.models.ModelDefinition;
+import org.mlplatform.domain.models.ModelVersion;
+import org.mlplatform.domain.models.ModelVersionId;
+import org.mlplatform.domain.models.Page;
+import org.mlplatform.domain.models.PageRequest;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.api.ModelJson.ModelBody;
+import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.models.ModelArtifacts;
+import org.mlplatform.portal.models.ModelStore;
+import org.mlplatform.portal.models.ModelTraining;
+import org.mlplatform.portal.models.ModelUploads;
+import org.mlplatform.portal.models.VersionUpload;
+import org.mlplatform.portal.security.AuthenticatedRequest;
+import org.mlplatform.serving.onnx.InvalidModelException;
+
+/**
+ * {@code /api/v1/models}: models, their immutable versions (uploaded as multipart or trained in the
+ * platform), artifacts, lineage, model cards, aliases and comparisons.
+ */
+@Path("models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ModelsResource {
+
+  /** Made on first use: the runtime provides JSON-B, and loading classes must not need it. */
+  private static volatile Jsonb jsonb;
+
+  @Inject private ModelStore models;
+  @Inject private ModelUploads uploads;
+  @Inject private ModelTraining training;
+  @Inject private ModelArtifacts artifacts;
+  @Context private HttpServletRequest request;
+
+  /** The body of an alias move. */
+  public record AliasBody(Integer version, String reason) {}
+
+  @GET
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> list(
+      @QueryParam("q") String nameContains,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    Page<ModelDefinition> page = models.models(nameContains, new PageRequest(offset, limit));
+    return page(
+        page.total(),
+        page.items().stream().map(m -> ModelJson.model(m, models.aliases(m.name()))).toList());
+  }
+
+  @POST
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response create(ModelBody body) {
+    ModelBody model = RequestBodies.required(body);
+    PlatformUser caller = caller();
+    ModelDefinition created =
+        models.create(
+            ResourceName.of("name", model.name()),
+            model.description(),
+            Objects.requireNonNullElse(model.owner(), caller.username()),
+            tags(model.tags()),
+            caller,
+            Origin.of(request));
+    return Response.created(URI.create("models/" + created.name()))
+        .entity(ModelJson.model(created, List.of()))
+        .build();
+  }
+
+  @GET
+  @Path("{name}")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> get(@PathParam("name") String name) {
+    ResourceName model = name(name);
+    return ModelJson.model(models.model(model), models.aliases(model));
+  }
+
+  @PUT
+  @Path("{name}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Map<String, Object> update(@PathParam("name") String name, ModelBody body) {
+    ModelBody model = RequestBodies.required(body);
+    if (model.name() != null && !model.name().equals(name)) {
+      throw new DomainValidationException(
+          "name", "the body names " + model.name() + ", the path " + name);
+    }
+    ModelDefinition existing = models.model(name(name));
+    ModelDefinition updated =
+        models.update(
+            existing.name(),
+            model.description(),
+            Objects.requireNonNullElse(model.owner(), existing.owner()),
+            tags(model.tags()),
+            caller(),
+            Origin.of(request));
+    return ModelJson.model(updated, models.aliases(updated.name()));
+  }
+
+  @DELETE
+  @Path("{name}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response delete(@PathParam("name") String name) {
+    models.delete(name(name), caller(), Origin.of(request));
+    return Response.noContent().build();
+  }
+
+  /**
+   * Registers a version from a multipart upload: {@code file} (the ONNX model) and, optionally,
+   * {@code metadata} (JSON: description, metrics, hyperparameters, trainingSetId, featureService,
+   * features, input, labels, parentVersion, algorithm).
+   */
+  @POST
+  @Path("{name}/versions")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response upload(@PathParam("name") String name, List<EntityPart> parts)
+      throws IOException, InvalidModelException {
+    ResourceName model = name(name);
+    EntityPart file = part(parts, "file");
+    if (file == null) {
+      throw new DomainValidationException("file", "add the ONNX model as the multipart part file");
+    }
+    VersionUpload metadata = metadata(part(parts, "metadata"));
+    ModelVersion version;
+    try (InputStream content = file.getContent()) {
+      version = uploads.upload(model, content, metadata, caller(), Origin.of(request));
+    }
+    return Response.created(URI.create("models/" + name + "/versions/" + version.number()))
+        .entity(ModelJson.version(version))
+        .build();
+  }
+
+  @GET
+  @Path("{name}/versions")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> versions(
+      @PathParam("name") String name,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    Page<ModelVersion> page = models.versions(name(name), new PageRequest(offset, limit));
+    return page(page.total(), page.items().stream().map(ModelJson::version).toList());
+  }
+
+  @GET
+  @Path("{name}/versions/{version}")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> version(
+      @PathParam("name") String name, @PathParam("version") int version) {
+    return ModelJson.version(models.version(id(name, version)));
+  }
+
+  /** The ONNX file, decrypted and checked against its hash on the way out. */
+  @GET
+  @Path("{name}/versions/{version}/artifact")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Response artifact(@PathParam("name") String name, @PathParam("version") int version)
+      throws IOException {
+    ModelVersion found = models.version(id(name, version));
+    byte[] content = artifacts.store().read(found.artifact().sha256());
+    return Response.ok(content, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + found.model() + "-" + found.number() + ".onnx\"")
+        .header("X-Content-SHA256", found.artifact().sha256())
+        .build();
+  }
+
+  /** The version, then the version it was retrained from, and so on. */
+  @GET
+  @Path("{name}/versions/{version}/lineage")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> lineage(
+      @PathParam("name") String name, @PathParam("version") int version) {
+    List<ModelVersion> chain = models.lineage(id(name, version));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put(
+        "versions",
+        chain.stream()
+            .map(
+                v -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("version", v.number());
+                  entry.put("metrics", v.metrics());
+                  entry.put("hyperparameters", v.hyperparameters());
+                  entry.put("lineage", ModelJson.lineage(v.lineage()));
+                  return entry;
+                })
+            .toList());
+    return json;
+  }
+
+  @GET
+  @Path("{name}/versions/{version}/card")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> card(
+      @PathParam("name") String name, @PathParam("version") int version) {
+    return card(models.card(id(name, version)));
+  }
+
+  @PUT
+  @Path("{name}/versions/{version}/card")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Map<String, Object> updateCard(
+      @PathParam("name") String name, @PathParam("version") int version, CardText body) {
+    return card(
+        models.updateCard(
+            id(name, version), RequestBodies.required(body), caller(), Origin.of(request)));
+  }
+
+  /** The model card with the version's metrics and lineage, as one Markdown document. */
+  @GET
+  @Path("{name}/versions/{version}/card.md")
+  @Produces("text/markdown; charset=UTF-8")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public String cardMarkdown(@PathParam("name") String name, @PathParam("version") int version) {
+    return models.cardMarkdown(id(name, version));
+  }
+
+  @GET
+  @Path("{name}/aliases")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Integer> aliases(@PathParam("name") String name) {
+    return ModelJson.aliases(models.aliases(name(name)));
+  }
+
+  /** Points an alias at a version; {@code champion} only moves through a promotion (403). */
+  @PUT
+  @Path("{name}/aliases/{alias}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Map<String, Integer> setAlias(
+      @PathParam("name") String name, @PathParam("alias") String alias, AliasBody body) {
+    AliasBody move = RequestBodies.required(body);
+    if (move.version() == null) {
+      throw new DomainValidationException("version", "name the version the alias points at");
+    }
+    ResourceName model = name(name);
+    models.setAlias(
+        model,
+        AliasName.of("alias", alias),
+        move.version(),
+        move.reason(),
+        caller(),
+        Origin.of(request));
+    return ModelJson.aliases(models.aliases(model));
+  }
+
+  @DELETE
+  @Path("{name}/aliases/{alias}")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response removeAlias(
+      @PathParam("name") String name,
+      @PathParam("alias") String alias,
+      @QueryParam("reason") String reason) {
+    models.removeAlias(
+        name(name), AliasName.of("alias", alias), reason, caller(), Origin.of(request));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{name}/alias-history")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public List<Map<String, Object>> aliasHistory(@PathParam("name") String name) {
+    return models.aliasHistory(name(name)).stream().map(ModelJson::aliasMove).toList();
+  }
+
+  /** Two versions side by side: metric deltas, signature and lineage differences. */
+  @GET
+  @Path("{name}/compare")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> compare(
+      @PathParam("name") String name,
+      @QueryParam("base") Integer base,
+      @QueryParam("candidate") Integer candidate) {
+    if (base == null || candidate == null) {
+      throw new DomainValidationException("base", "give ?base=<version>&candidate=<version>");
+    }
+    return ComparisonJson.of(models.compare(id(name, base), id(name, candidate)));
+  }
+
+  /** Trains a new version on a training set as a job: 202 with the job to follow. */
+  @POST
+  @Path("{name}/train")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response train(@PathParam("name") String name, ModelTraining.Request body) {
+    Job job =
+        training.start(name(name), RequestBodies.required(body), caller(), Origin.of(request));
+    return Response.accepted(Map.of("jobId", job.id())).build();
+  }
+
+  private static Map<String, Object> page(long total, List<?> items) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", total);
+    json.put("items", items);
+    return json;
+  }
+
+  private static Map<String, Object> card(ModelCard card) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", card.version().model().value());
+    json.put("version", card.version().number());
+    json.put("intendedUse", card.intendedUse());
+    json.put("limitations", card.limitations());
+    json.put("ethicalConsiderations", card.ethicalConsiderations());
+    json.put("trainingDataSummary", card.trainingDataSummary());
+    json.put("updatedBy", card.updatedBy());
+    json.put("updatedAt", card.updatedAt().map(Object::toString).orElse(null));
+    return json;
+  }
+
+  private static EntityPart part(List<EntityPart> parts, String name) {
+    if (parts == null) {
+      return null;
+    }
+    return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+  }
+
+  private static VersionUpload metadata(EntityPart part) throws IOException {
+    if (part == null) {
+      return VersionUpload.empty();
+    }
+    try (InputStream json = part.getContent()) {
+      VersionUpload metadata = jsonb().fromJson(json, VersionUpload.class);
+      return metadata == null ? VersionUpload.empty() : metadata;
+    }
+  }
+
+  private static Jsonb jsonb() {
+    Jsonb current = jsonb;
+    if (current == null) {
+      current = JsonbBuilder.create();
+      jsonb = current;
+    }
+    return current;
+  }
+
+  private static Set<String> tags(List<String> tags) {
+    return tags == null ? Set.of() : new LinkedHashSet<>(tags);
+  }
+
+  private static ResourceName name(String name) {
+    return ResourceName.of("name", name);
+  }
+
+  private static ModelVersionId id(String name, int version) {
+    return new ModelVersionId(name(name), version);
+  }
+
+  private PlatformUser caller() {
+    return AuthenticatedRequest.userOf(request).orElseThrow();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The file-system artifact store: model files named by the SHA-256 of their content, encrypted with
+ * AES-256-GCM, and the keys that encrypt them (from configuration, or generated once into the data
+ * directory for the embedded default).
+ */
+package org.mlplatform.serving.artifacts;
