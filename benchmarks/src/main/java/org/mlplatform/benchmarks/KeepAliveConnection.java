@@ -77,6 +77,21 @@ final class KeepAliveConnection implements Closeable {
     return readAnswer();
   }
 
+  /** GETs a path with a bearer token and reads the whole answer. */
+  Answer get(String path, String bearer) throws IOException {
+    String head =
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nAuthorization: Bearer "
+            + bearer
+            + "\r\nAccept: application/json\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return readAnswer();
+  }
+
   private Answer readAnswer() throws IOException {
     String statusLine = line();
     int status = Integer.parseInt(statusLine.split(" ", 3)[1]);

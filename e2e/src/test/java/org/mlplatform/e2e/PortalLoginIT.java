@@ -70,7 +70,7 @@ class PortalLoginIT {
       Http.json("DELETE", "/api/v1/feature-views/portal_txn_stats", token, null);
       Http.json("DELETE", "/api/v1/entities/portal_customer", token, null);
     }
-    portal.open("/models").waitForText("The model registry is not available in this build yet");
+    portal.open("/models").waitForText("Models").waitForText("New model");
     portal.open("/deployments").waitForText("No serving deployments in this build yet");
     portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
     portal.open("/search").waitForText("Catalogue search is not available in this build yet");
