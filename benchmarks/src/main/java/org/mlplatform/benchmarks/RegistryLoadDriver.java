@@ -32,7 +32,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments: base URL, token URL, the large model file, versions, seconds per phase (defaults:
  * http://localhost:8080, the local Keycloak, serving-engine's unpacked all-MiniLM-L6-v2 (23 MB),
- * 10000, 20).
+ * 10000, 20), then optionally {@code model=<name>} to measure the reads of a model registered by an
+ * earlier run (it must have at least that many versions).
  */
 public final class RegistryLoadDriver {
 
@@ -70,9 +71,12 @@ public final class RegistryLoadDriver {
     RegistryLoadDriver driver = new RegistryLoadDriver(http, base, tokenUrl);
     String run = Long.toString(System.nanoTime(), 36);
 
-    driver.registerLarge("bench_registry_large_" + run, Files.readAllBytes(large));
-    String model = "bench_registry_" + run;
-    driver.registerMany(model, versions);
+    String existing = args.length > 5 && args[5].startsWith("model=") ? args[5].substring(6) : null;
+    String model = existing != null ? existing : "bench_registry_" + run;
+    if (existing == null) {
+      driver.registerLarge("bench_registry_large_" + run, Files.readAllBytes(large));
+      driver.registerMany(model, versions);
+    }
     driver.measure(
         "list a page of 50 versions at a random offset",
         seconds,

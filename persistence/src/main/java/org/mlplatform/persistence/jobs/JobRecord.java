@@ -1,12 +1,12 @@
 package org.mlplatform.persistence.jobs;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +24,9 @@ import org.mlplatform.domain.jobs.JobState;
 @Entity
 @Table(name = "job")
 class JobRecord {
+
+  /** Looked up once: {@code Json.create...} searches for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Id private String id;
 
@@ -97,7 +100,7 @@ class JobRecord {
   }
 
   private static String toJson(Map<String, Object> result) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     result.forEach(
         (k, v) -> {
           switch (v) {
@@ -114,7 +117,7 @@ class JobRecord {
 
   private static Map<String, Object> fromJson(String text) {
     JsonObject object;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       object = reader.readObject();
     }
     Map<String, Object> result = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package org.mlplatform.persistence.models;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +28,16 @@ import org.mlplatform.domain.models.ValueKind;
  */
 final class VersionJson {
 
+  /** Looked up once: {@code Json.create...} searches for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** The feature mapping and class labels of a version. */
   record Mapping(FeatureMapping features, List<String> labels) {}
 
   private VersionJson() {}
 
   static String signature(ModelSignature signature) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("inputs", tensors(signature.inputs()))
         .add("outputs", tensors(signature.outputs()))
         .add("opset", signature.opset())
@@ -55,7 +58,7 @@ final class VersionJson {
   }
 
   static String metrics(Map<String, Double> metrics) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     metrics.forEach(b::add);
     return b.build().toString();
   }
@@ -67,7 +70,7 @@ final class VersionJson {
   }
 
   static String hyperparameters(Map<String, String> hyperparameters) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     hyperparameters.forEach(b::add);
     return b.build().toString();
   }
@@ -79,10 +82,10 @@ final class VersionJson {
   }
 
   static String mapping(FeatureMapping mapping, List<String> labels) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("input", mapping.input())
-        .add("features", Json.createArrayBuilder(mapping.features()))
-        .add("labels", Json.createArrayBuilder(labels))
+        .add("features", JSON.createArrayBuilder(mapping.features()))
+        .add("labels", JSON.createArrayBuilder(labels))
         .build()
         .toString();
   }
@@ -95,9 +98,9 @@ final class VersionJson {
   }
 
   private static JsonArrayBuilder tensors(List<TensorSpec> specs) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (TensorSpec spec : specs) {
-      JsonArrayBuilder shape = Json.createArrayBuilder();
+      JsonArrayBuilder shape = JSON.createArrayBuilder();
       for (Dimension d : spec.shape()) {
         if (d.isDynamic()) {
           shape.add(d.symbol());
@@ -106,7 +109,7 @@ final class VersionJson {
         }
       }
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", spec.name())
               .add("kind", spec.kind().name())
               .add("shape", shape)
@@ -147,7 +150,7 @@ final class VersionJson {
   }
 
   private static JsonObject read(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }
