@@ -170,6 +170,24 @@ class ModelRegistryIT {
       }
     }
 
+    // The downloaded Tribuo model uploads as a version of its own, with the same signature.
+    String copy = "mr_fraud_copy_" + RUN;
+    createModel(copy);
+    HttpResponse<String> uploaded =
+        upload(
+            copy,
+            onnx,
+            "{\"trainingSetId\":\""
+                + trainingSetId
+                + "\",\"features\":"
+                + lineage.getJsonArray("features")
+                + ",\"labels\":"
+                + lineage.getJsonArray("labels")
+                + "}");
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(object(uploaded).getJsonObject("signature"))
+        .isEqualTo(version.getJsonObject("signature"));
+
     JsonObject chain = object(Http.get("/api/v1/models/" + model + "/versions/1/lineage", alice));
     assertThat(chain.getJsonArray("versions")).hasSize(1);
     JsonObject set = object(Http.get("/api/v1/training-sets/" + trainingSetId, alice));
@@ -241,6 +259,44 @@ class ModelRegistryIT {
     assertThat(history.getJsonObject(0).getString("movedBy")).isEqualTo("alice");
     assertThat(history.getJsonObject(0).getInt("to")).isEqualTo(2);
 
+    String carol = Http.accessToken("carol");
+    HttpResponse<String> promotion =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + model + "/versions/2/promotions",
+            carol,
+            "{\"alias\":\"champion\"}");
+    assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+    String process = object(promotion).getString("processInstanceId");
+    String bob = Http.accessToken("bob");
+    String task =
+        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
+            .getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("processInstanceId").equals(process))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+    String approve = "{\"decision\":\"approve\",\"comment\":\"metrics hold\"}";
+    HttpResponse<String> ownReview =
+        Http.json("POST", "/api/v1/tasks/" + task + "/complete", carol, approve);
+    assertThat(ownReview.statusCode()).as("four eyes").isEqualTo(403);
+    assertThat(
+            Http.json("POST", "/api/v1/tasks/" + task + "/complete", alice, approve).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> approved =
+        Http.json("POST", "/api/v1/tasks/" + task + "/complete", bob, approve);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(object(Http.get("/api/v1/models/" + model + "/aliases", alice)).getInt("champion"))
+        .isEqualTo(2);
+    JsonObject championMove =
+        ((JsonArray)
+                Http.json(Http.get("/api/v1/models/" + model + "/alias-history", alice).body()))
+            .getJsonObject(0);
+    assertThat(championMove.getString("alias")).isEqualTo("champion");
+    assertThat(championMove.getString("movedBy")).isEqualTo("bob");
+    assertThat(Http.json("POST", "/api/v1/tasks/" + task + "/complete", bob, approve).statusCode())
+        .isEqualTo(404);
+
     HttpResponse<String> card =
         Http.json(
             "PUT",
@@ -260,7 +316,10 @@ class ModelRegistryIT {
     browser = new Browser();
     browser.driver.get(RunningPlatform.BASE + "/models/" + model);
     PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice");
-    portal.waitForText("challenger → v2").waitForText("better accuracy");
+    portal
+        .waitForText("challenger → v2")
+        .waitForText("champion → v2")
+        .waitForText("better accuracy");
     browser.screenshot("model-page");
     portal.open("/models/" + model + "/versions/2").waitForText(model + " v2");
     assertThat(browser.driver.findElement(By.id("card-limitations")).getDomProperty("value"))
@@ -272,6 +331,35 @@ class ModelRegistryIT {
                 By.cssSelector("#lineage-chart[data-rendered=true] canvas")));
     assertThat(browser.driver.findElement(By.id("signature-grid")).getText()).contains("FP32");
     browser.screenshot("model-version-page");
+
+    // A reviewer works the inbox in the browser: champion moves back to v1.
+    HttpResponse<String> back =
+        Http.json("POST", "/api/v1/models/" + model + "/versions/1/promotions", alice, "{}");
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+    String backProcess = object(back).getString("processInstanceId");
+    String backTask =
+        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
+            .getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("processInstanceId").equals(backProcess))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+    browser.close();
+    browser = new Browser();
+    browser.driver.get(RunningPlatform.BASE + "/tasks");
+    KeycloakLoginPage.expect(browser).logInAs("bob").waitForText(model);
+    browser
+        .waitUpTo(30)
+        .until(ExpectedConditions.elementToBeClickable(By.id("task-approve-" + backTask)))
+        .click();
+    browser.screenshot("task-inbox");
+    Instant deadline = Instant.now().plusSeconds(20);
+    int nowChampion = 0;
+    while (Instant.now().isBefore(deadline) && nowChampion != 1) {
+      nowChampion =
+          object(Http.get("/api/v1/models/" + model + "/aliases", alice)).getInt("champion");
+    }
+    assertThat(nowChampion).isEqualTo(1);
   }
 
   private static void createModel(String name) {

@@ -64,6 +64,69 @@ public final class WorkflowEngine implements AutoCloseable {
     return instance.getId();
   }
 
+  /** A reviewer's decision on a promotion, with what the process was asked for. */
+  public record PromotionDecision(
+      String processInstanceId,
+      String model,
+      int version,
+      String alias,
+      String requestedBy,
+      String reviewer,
+      boolean approved,
+      String comment) {}
+
+  /** No open task has this id (completed, or never existed). */
+  public static final class NoSuchTaskException extends RuntimeException {
+    public NoSuchTaskException(String taskId) {
+      super("no open task " + taskId);
+    }
+  }
+
+  /** Four eyes: whoever asked for a promotion may not review it. */
+  public static final class SelfReviewException extends RuntimeException {
+    public SelfReviewException(String user) {
+      super(user + " asked for this promotion and cannot review it: another reviewer must");
+    }
+  }
+
+  /**
+   * Completes a promotion review. Joins the caller's transaction, so the caller can apply the
+   * decision (move the alias) in the same commit.
+   *
+   * @throws NoSuchTaskException when no open task has the id
+   * @throws SelfReviewException when the reviewer asked for the promotion
+   */
+  public PromotionDecision completeReview(
+      String taskId, String reviewer, boolean approve, String comment) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new NoSuchTaskException(taskId);
+    }
+    Map<String, Object> vars = engine.getTaskService().getVariables(taskId);
+    String requestedBy = (String) vars.get(PromotionVariables.REQUESTED_BY);
+    if (reviewer.equals(requestedBy)) {
+      throw new SelfReviewException(reviewer);
+    }
+    String decision = approve ? "approve" : "reject";
+    engine
+        .getTaskService()
+        .complete(
+            taskId,
+            Map.of(
+                "decision", decision,
+                "reviewer", reviewer,
+                "comment", comment == null ? "" : comment));
+    return new PromotionDecision(
+        task.getProcessInstanceId(),
+        (String) vars.get(PromotionVariables.MODEL),
+        (Integer) vars.get(PromotionVariables.VERSION),
+        (String) vars.get(PromotionVariables.ALIAS),
+        requestedBy,
+        reviewer,
+        approve,
+        comment);
+  }
+
   /** Open tasks that any of these groups may work, oldest first. */
   public List<ReviewTask> openTasksForGroups(Collection<String> groups) {
     if (groups.isEmpty()) {

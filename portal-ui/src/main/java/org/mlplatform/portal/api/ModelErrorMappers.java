@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.mlplatform.domain.models.ModelRegistry;
 import org.mlplatform.serving.onnx.InvalidModelException;
+import org.mlplatform.workflows.WorkflowEngine;
 
 /** The model registry's refusals as API errors. */
 public final class ModelErrorMappers {
@@ -49,6 +50,23 @@ public final class ModelErrorMappers {
       implements ExceptionMapper<ModelRegistry.ForbiddenException> {
     @Override
     public Response toResponse(ModelRegistry.ForbiddenException e) {
+      return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class MissingTasks implements ExceptionMapper<WorkflowEngine.NoSuchTaskException> {
+    @Override
+    public Response toResponse(WorkflowEngine.NoSuchTaskException e) {
+      return ErrorBody.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** Four eyes: a requester reviewing their own promotion. */
+  @Provider
+  public static class SelfReviews implements ExceptionMapper<WorkflowEngine.SelfReviewException> {
+    @Override
+    public Response toResponse(WorkflowEngine.SelfReviewException e) {
       return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
     }
   }

@@ -42,6 +42,7 @@ import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.api.ModelJson.ModelBody;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.models.ModelArtifacts;
+import org.mlplatform.portal.models.ModelPromotions;
 import org.mlplatform.portal.models.ModelStore;
 import org.mlplatform.portal.models.ModelTraining;
 import org.mlplatform.portal.models.ModelUploads;
@@ -65,6 +66,7 @@ public class ModelsResource {
   @Inject private ModelUploads uploads;
   @Inject private ModelTraining training;
   @Inject private ModelArtifacts artifacts;
+  @Inject private ModelPromotions promotions;
   @Context private HttpServletRequest request;
 
   /** The body of an alias move. */
@@ -309,6 +311,27 @@ public class ModelsResource {
       throw new DomainValidationException("base", "give ?base=<version>&candidate=<version>");
     }
     return ComparisonJson.of(models.compare(id(name, base), id(name, candidate)));
+  }
+
+  /** The body of a promotion request. */
+  public record PromotionBody(String alias) {}
+
+  /**
+   * Asks for a version to be promoted ({@code champion} by default): a review task for the reviewer
+   * group; the alias moves when another person approves it.
+   */
+  @POST
+  @Path("{name}/versions/{version}/promotions")
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response promote(
+      @PathParam("name") String name, @PathParam("version") int version, PromotionBody body) {
+    String alias = body == null || body.alias() == null ? AliasName.CHAMPION.value() : body.alias();
+    String processInstance =
+        promotions.request(
+            id(name, version), AliasName.of("alias", alias), caller(), Origin.of(request));
+    return Response.status(Response.Status.CREATED)
+        .entity(Map.of("processInstanceId", processInstance, "alias", alias))
+        .build();
   }
 
   /** Trains a new version on a training set as a job: 202 with the job to follow. */
