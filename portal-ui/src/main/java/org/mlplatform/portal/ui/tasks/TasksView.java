@@ -3,6 +3,7 @@ package org.mlplatform.portal.ui.tasks;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.Dependent;
@@ -23,6 +25,7 @@ import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.models.ModelPromotions;
 import org.mlplatform.portal.ui.base.CurrentUser;
 import org.mlplatform.portal.ui.base.EmptyState;
+import org.mlplatform.portal.ui.models.ModelVersionView;
 import org.mlplatform.workflows.ReviewTask;
 
 /** The inbox of open workflow tasks that the user's roles may work, read from the engine. */
@@ -73,9 +76,21 @@ public class TasksView extends VerticalLayout {
   private Grid<ReviewTask> taskGrid(List<ReviewTask> tasks) {
     Grid<ReviewTask> grid = new Grid<>();
     grid.setId("task-grid");
-    grid.addColumn(ReviewTask::name).setHeader("Task").setFlexGrow(1);
-    grid.addColumn(ReviewTask::model).setHeader("Model").setAutoWidth(true);
-    grid.addColumn(ReviewTask::version).setHeader("Version").setAutoWidth(true);
+    grid.addColumn(ReviewTask::name)
+        .setHeader("Task")
+        .setFlexGrow(1)
+        .setTooltipGenerator(ReviewTask::name);
+    // The candidate's page: its metrics, lineage and card, and a comparison with the champion.
+    grid.addComponentColumn(
+            t ->
+                t.model() == null || t.version() == null
+                    ? new Span(String.valueOf(t.model()))
+                    : new RouterLink(
+                        t.model() + " v" + t.version(),
+                        ModelVersionView.class,
+                        ModelVersionView.parameters(t.model(), t.version())))
+        .setHeader("Candidate")
+        .setAutoWidth(true);
     grid.addColumn(ReviewTask::requestedBy).setHeader("Requested by").setAutoWidth(true);
     grid.addColumn(t -> WHEN.format(t.created())).setHeader("Created").setAutoWidth(true);
     if (CurrentUser.get().hasRole(Role.REVIEWER) || CurrentUser.get().hasRole(Role.ADMIN)) {
