@@ -53,9 +53,9 @@ public final class LookupLoadDriver {
   private final String base;
   private final URI baseUri;
   private final boolean jdkClient;
-  private final Tokens tokens;
+  private final RenewingToken tokens;
 
-  private LookupLoadDriver(HttpClient http, String base, Tokens tokens, boolean jdkClient) {
+  private LookupLoadDriver(HttpClient http, String base, RenewingToken tokens, boolean jdkClient) {
     this.http = http;
     this.base = base;
     this.baseUri = URI.create(base);
@@ -82,7 +82,7 @@ public final class LookupLoadDriver {
             .build();
     boolean jdkClient = args.length > 5 && args[5].equals("client=jdk");
     LookupLoadDriver driver =
-        new LookupLoadDriver(http, base, new Tokens(http, tokenUrl), jdkClient);
+        new LookupLoadDriver(http, base, new RenewingToken(http, tokenUrl), jdkClient);
 
     String prefix = "bench_lookup_" + Long.toString(System.nanoTime(), 36);
     List<String> views = driver.setUp(prefix, entities);
@@ -386,35 +386,5 @@ public final class LookupLoadDriver {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + tokens.current());
-  }
-
-  /** Alice's access token, fetched again well before it expires (Keycloak's default: 5 min). */
-  private static final class Tokens {
-    private static final long RENEW_NANOS = TimeUnit.MINUTES.toNanos(2);
-
-    private final HttpClient http;
-    private final String url;
-    private volatile String token;
-    private volatile long renewAt;
-
-    Tokens(HttpClient http, String url) {
-      this.http = http;
-      this.url = url;
-    }
-
-    String current() throws IOException, InterruptedException {
-      if (token == null || System.nanoTime() - renewAt > 0) {
-        renew();
-      }
-      return token;
-    }
-
-    private synchronized void renew() throws IOException, InterruptedException {
-      if (token != null && System.nanoTime() - renewAt <= 0) {
-        return; // another caller renewed it meanwhile
-      }
-      token = PasswordGrant.accessToken(http, url, "alice");
-      renewAt = System.nanoTime() + RENEW_NANOS;
-    }
   }
 }

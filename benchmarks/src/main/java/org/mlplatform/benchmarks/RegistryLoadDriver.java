@@ -44,14 +44,12 @@ public final class RegistryLoadDriver {
 
   private final HttpClient http;
   private final String base;
-  private final String tokenUrl;
-  private volatile String token;
-  private volatile long tokenAt;
+  private final RenewingToken tokens;
 
   private RegistryLoadDriver(HttpClient http, String base, String tokenUrl) {
     this.http = http;
     this.base = base;
-    this.tokenUrl = tokenUrl;
+    this.tokens = new RenewingToken(http, tokenUrl);
   }
 
   public static void main(String[] args) throws Exception {
@@ -164,7 +162,7 @@ public final class RegistryLoadDriver {
       long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(1, seconds / 2));
       long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
       for (int i = 0; System.nanoTime() < end; i++) {
-        String bearer = token();
+        String bearer = tokens.current();
         connection.reopenIfClosing();
         long t0 = System.nanoTime();
         int status = connection.get(path.apply(i), bearer).status();
@@ -192,7 +190,7 @@ public final class RegistryLoadDriver {
     HttpResponse<String> created =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/models"))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + tokens.current())
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -217,21 +215,12 @@ public final class RegistryLoadDriver {
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return http.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/models/" + model + "/versions"))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + tokens.current())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .timeout(Duration.ofSeconds(300))
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .statusCode();
-  }
-
-  /** Alice's token, fetched again every two minutes (Keycloak's default lifetime is five). */
-  private synchronized String token() throws Exception {
-    if (token == null || System.nanoTime() - tokenAt > TimeUnit.MINUTES.toNanos(2)) {
-      token = PasswordGrant.accessToken(http, tokenUrl, "alice");
-      tokenAt = System.nanoTime();
-    }
-    return token;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mlplatform.domain.models.Alias;
 import org.mlplatform.domain.models.AliasMove;
 import org.mlplatform.domain.models.Dimension;
+import org.mlplatform.domain.models.ModelCard;
 import org.mlplatform.domain.models.ModelDefinition;
 import org.mlplatform.domain.models.ModelLineage;
 import org.mlplatform.domain.models.ModelSignature;
@@ -103,6 +104,26 @@ final class ModelJson {
     json.put("movedBy", move.movedBy());
     json.put("movedAt", move.movedAt().toString());
     json.put("reason", move.reason());
+    return json;
+  }
+
+  static Map<String, Object> page(long total, List<?> items) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", total);
+    json.put("items", items);
+    return json;
+  }
+
+  static Map<String, Object> card(ModelCard card) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", card.version().model().value());
+    json.put("version", card.version().number());
+    json.put("intendedUse", card.intendedUse());
+    json.put("limitations", card.limitations());
+    json.put("ethicalConsiderations", card.ethicalConsiderations());
+    json.put("trainingDataSummary", card.trainingDataSummary());
+    json.put("updatedBy", card.updatedBy());
+    json.put("updatedAt", card.updatedAt().map(Object::toString).orElse(null));
     return json;
   }
 }

@@ -1,8 +1,6 @@
 package org.mlplatform.portal.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +30,6 @@ import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.jobs.Job;
 import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.models.CardText;
-import org.mlplatform.domain.models.ModelCard;
 import org.mlplatform.domain.models.ModelDefinition;
 import org.mlplatform.domain.models.ModelVersion;
 import org.mlplatform.domain.models.ModelVersionId;
@@ -59,9 +56,6 @@ import org.mlplatform.serving.onnx.InvalidModelException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ModelsResource {
 
-  /** Made on first use: the runtime provides JSON-B, and loading classes must not need it. */
-  private static volatile Jsonb jsonb;
-
   @Inject private ModelStore models;
   @Inject private ModelUploads uploads;
   @Inject private ModelTraining training;
@@ -79,7 +73,7 @@ public class ModelsResource {
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     Page<ModelDefinition> page = models.models(nameContains, new PageRequest(offset, limit));
-    return page(
+    return ModelJson.page(
         page.total(),
         page.items().stream().map(m -> ModelJson.model(m, models.aliases(m.name()))).toList());
   }
@@ -151,11 +145,11 @@ public class ModelsResource {
   public Response upload(@PathParam("name") String name, List<EntityPart> parts)
       throws IOException, InvalidModelException {
     ResourceName model = name(name);
-    EntityPart file = part(parts, "file");
+    EntityPart file = VersionUploadParts.part(parts, "file");
     if (file == null) {
       throw new DomainValidationException("file", "add the ONNX model as the multipart part file");
     }
-    VersionUpload metadata = metadata(part(parts, "metadata"));
+    VersionUpload metadata = VersionUploadParts.metadata(parts);
     ModelVersion version;
     try (InputStream content = file.getContent()) {
       version = uploads.upload(model, content, metadata, caller(), Origin.of(request));
@@ -173,7 +167,7 @@ public class ModelsResource {
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     Page<ModelVersion> page = models.versions(name(name), new PageRequest(offset, limit));
-    return page(page.total(), page.items().stream().map(ModelJson::version).toList());
+    return ModelJson.page(page.total(), page.items().stream().map(ModelJson::version).toList());
   }
 
   @GET
@@ -230,7 +224,7 @@ public class ModelsResource {
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public Map<String, Object> card(
       @PathParam("name") String name, @PathParam("version") int version) {
-    return card(models.card(id(name, version)));
+    return ModelJson.card(models.card(id(name, version)));
   }
 
   @PUT
@@ -238,7 +232,7 @@ public class ModelsResource {
   @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
   public Map<String, Object> updateCard(
       @PathParam("name") String name, @PathParam("version") int version, CardText body) {
-    return card(
+    return ModelJson.card(
         models.updateCard(
             id(name, version), RequestBodies.required(body), caller(), Origin.of(request)));
   }
@@ -342,52 +336,6 @@ public class ModelsResource {
     Job job =
         training.start(name(name), RequestBodies.required(body), caller(), Origin.of(request));
     return Response.accepted(Map.of("jobId", job.id())).build();
-  }
-
-  private static Map<String, Object> page(long total, List<?> items) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("total", total);
-    json.put("items", items);
-    return json;
-  }
-
-  private static Map<String, Object> card(ModelCard card) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("model", card.version().model().value());
-    json.put("version", card.version().number());
-    json.put("intendedUse", card.intendedUse());
-    json.put("limitations", card.limitations());
-    json.put("ethicalConsiderations", card.ethicalConsiderations());
-    json.put("trainingDataSummary", card.trainingDataSummary());
-    json.put("updatedBy", card.updatedBy());
-    json.put("updatedAt", card.updatedAt().map(Object::toString).orElse(null));
-    return json;
-  }
-
-  private static EntityPart part(List<EntityPart> parts, String name) {
-    if (parts == null) {
-      return null;
-    }
-    return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
-  }
-
-  private static VersionUpload metadata(EntityPart part) throws IOException {
-    if (part == null) {
-      return VersionUpload.empty();
-    }
-    try (InputStream json = part.getContent()) {
-      VersionUpload metadata = jsonb().fromJson(json, VersionUpload.class);
-      return metadata == null ? VersionUpload.empty() : metadata;
-    }
-  }
-
-  private static Jsonb jsonb() {
-    Jsonb current = jsonb;
-    if (current == null) {
-      current = JsonbBuilder.create();
-      jsonb = current;
-    }
-    return current;
   }
 
   private static Set<String> tags(List<String> tags) {

@@ -1,0 +1,39 @@
+package org.mlplatform.benchmarks;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Alice's access token for the load drivers, fetched again well before it expires (Keycloak's
+ * default lifetime is five minutes); safe to share between callers.
+ */
+final class RenewingToken {
+
+  private static final long RENEW_NANOS = TimeUnit.MINUTES.toNanos(2);
+
+  private final HttpClient http;
+  private final String url;
+  private volatile String token;
+  private volatile long renewAt;
+
+  RenewingToken(HttpClient http, String url) {
+    this.http = http;
+    this.url = url;
+  }
+
+  String current() throws IOException, InterruptedException {
+    if (token == null || System.nanoTime() - renewAt > 0) {
+      renew();
+    }
+    return token;
+  }
+
+  private synchronized void renew() throws IOException, InterruptedException {
+    if (token != null && System.nanoTime() - renewAt <= 0) {
+      return; // another caller renewed it meanwhile
+    }
+    token = PasswordGrant.accessToken(http, url, "alice");
+    renewAt = System.nanoTime() + RENEW_NANOS;
+  }
+}
