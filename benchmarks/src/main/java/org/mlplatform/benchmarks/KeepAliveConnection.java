@@ -20,10 +20,15 @@ import java.util.Locale;
  * thread and back; on a two-core machine shared with the server, those hand-offs showed up in the
  * measured tail, so the load driver times lookups with this instead (both can be chosen).
  */
-final class KeepAliveConnection implements Closeable {
+public final class KeepAliveConnection implements Closeable {
 
   /** Status and body of an answer. */
-  record Answer(int status, byte[] body) {}
+  public record Answer(int status, byte[] body) {
+
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 
   private final URI base;
   private final String host;
@@ -32,7 +37,7 @@ final class KeepAliveConnection implements Closeable {
   private InputStream in;
   private boolean serverClosing;
 
-  KeepAliveConnection(URI base) throws IOException {
+  public KeepAliveConnection(URI base) throws IOException {
     this.base = base;
     host = base.getHost() + ":" + base.getPort();
     open();
@@ -42,7 +47,7 @@ final class KeepAliveConnection implements Closeable {
    * Opens a new connection when the server said it would close this one (servers cap the requests
    * per connection); call it before starting the clock.
    */
-  void reopenIfClosing() throws IOException {
+  public void reopenIfClosing() throws IOException {
     if (serverClosing) {
       socket.close();
       open();
@@ -60,7 +65,7 @@ final class KeepAliveConnection implements Closeable {
   }
 
   /** POSTs a JSON body with a bearer token and reads the whole answer. */
-  Answer postJson(String path, String bearer, byte[] body) throws IOException {
+  public Answer postJson(String path, String bearer, byte[] body) throws IOException {
     String head =
         "POST "
             + path
@@ -78,7 +83,7 @@ final class KeepAliveConnection implements Closeable {
   }
 
   /** GETs a path with a bearer token and reads the whole answer. */
-  Answer get(String path, String bearer) throws IOException {
+  public Answer get(String path, String bearer) throws IOException {
     String head =
         "GET "
             + path

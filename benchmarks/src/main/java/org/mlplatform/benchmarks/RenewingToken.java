@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * Alice's access token for the load drivers, fetched again well before it expires (Keycloak's
  * default lifetime is five minutes); safe to share between callers.
  */
-final class RenewingToken {
+public final class RenewingToken {
 
   private static final long RENEW_NANOS = TimeUnit.MINUTES.toNanos(2);
 
@@ -17,12 +17,12 @@ final class RenewingToken {
   private volatile String token;
   private volatile long renewAt;
 
-  RenewingToken(HttpClient http, String url) {
+  public RenewingToken(HttpClient http, String url) {
     this.http = http;
     this.url = url;
   }
 
-  String current() throws IOException, InterruptedException {
+  public String current() throws IOException, InterruptedException {
     if (token == null || System.nanoTime() - renewAt > 0) {
       renew();
     }

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 @WebServlet(
     name = "unknownApiPath",
-    urlPatterns = {"/api/*", "/v2/*"})
+    urlPatterns = {"/api/*"})
 public class UnknownApiPathServlet extends HttpServlet {
 
   @Override

@@ -20,6 +20,7 @@ import org.mlplatform.persistence.migration.SchemaMigrator;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.jobs.InterruptedWork;
+import org.mlplatform.portal.serving.ServingRuntime;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.serving.OnnxRuntimeHost;
 import org.mlplatform.workflows.WorkflowEngine;
@@ -48,6 +49,7 @@ public class PlatformStartup {
   @Inject private PlatformSettings settings;
   @Inject private PlatformReadiness readiness;
   @Inject private InterruptedWork interrupted;
+  @Inject private ServingRuntime serving;
 
   private volatile WorkflowEngine workflows;
   private volatile CatalogIndex index;
@@ -102,7 +104,8 @@ public class PlatformStartup {
 
   private String startOnnx() {
     onnx = OnnxRuntimeHost.start();
-    return "ONNX Runtime " + onnx.version() + " " + onnx.providers();
+    String deployments = serving.start(onnx.environment());
+    return "ONNX Runtime " + onnx.version() + " " + onnx.providers() + ", " + deployments;
   }
 
   private boolean step(Component component, java.util.function.Supplier<String> work) {

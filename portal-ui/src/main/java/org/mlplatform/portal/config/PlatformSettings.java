@@ -82,6 +82,27 @@ public class PlatformSettings {
         config.getOptionalValue("mlp.models.load-timeout-seconds", Long.class).orElse(30L));
   }
 
+  /** Threads one serving session may use per run; 1 runs each request on its caller's thread. */
+  public int servingIntraOpThreads() {
+    return config.getOptionalValue("mlp.serving.intra-op-threads", Integer.class).orElse(1);
+  }
+
+  /** Largest inference request body in bytes; larger ones get a 413. */
+  public long servingMaxRequestBytes() {
+    return config.getOptionalValue("mlp.serving.max-request-bytes", Long.class).orElse(32L << 20);
+  }
+
+  /** Predictions waiting to be logged; past this, new ones are dropped and counted. */
+  public int predictionLogCapacity() {
+    return config.getOptionalValue("mlp.serving.log-queue", Integer.class).orElse(100_000);
+  }
+
+  /** How long logged predictions are kept. */
+  public Duration predictionRetention() {
+    return Duration.ofDays(
+        config.getOptionalValue("mlp.serving.log-retention-days", Long.class).orElse(30L));
+  }
+
   private Optional<String> value(String key) {
     return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
   }

@@ -1,6 +1,7 @@
 package org.mlplatform.portal.models;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -15,6 +16,7 @@ import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.boot.PlatformStartup;
+import org.mlplatform.portal.serving.AliasMoved;
 import org.mlplatform.workflows.WorkflowEngine;
 import org.mlplatform.workflows.WorkflowEngine.PromotionDecision;
 
@@ -29,6 +31,7 @@ import org.mlplatform.workflows.WorkflowEngine.PromotionDecision;
 public class ModelPromotions {
 
   @Inject private ModelRepository repository;
+  @Inject private Event<AliasMoved> aliasMoved;
   @Inject private PlatformStartup platform;
   @Inject private AuditRecorder audit;
 
@@ -65,6 +68,7 @@ public class ModelPromotions {
               reviewer.username(),
               "promotion " + decision.processInstanceId() + " approved: " + comment,
               new PromotionGrant(target, alias, decision.processInstanceId(), reviewer.username()));
+      aliasMoved.fire(new AliasMoved(target.model(), alias));
     }
     audit.record(
         reviewer,

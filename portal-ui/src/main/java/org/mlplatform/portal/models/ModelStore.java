@@ -1,6 +1,7 @@
 package org.mlplatform.portal.models;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,7 @@ import org.mlplatform.domain.models.compare.VersionComparison;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.serving.AliasMoved;
 
 /**
  * The model registry's application service: one transaction per call, in which the registry applies
@@ -40,6 +42,7 @@ public class ModelStore {
   @Inject private ModelRepository repository;
   @Inject private AuditRecorder audit;
   @Inject private ModelArtifacts artifacts;
+  @Inject private Event<AliasMoved> aliasMoved;
 
   private ModelRegistry registry() {
     return new ModelRegistry(repository);
@@ -166,6 +169,7 @@ public class ModelStore {
       PlatformUser actor,
       Origin origin) {
     Alias set = registry().setAlias(model, alias, version, actor.username(), reason);
+    aliasMoved.fire(new AliasMoved(model, alias));
     audit.record(
         actor,
         "model.alias.set",
@@ -179,6 +183,7 @@ public class ModelStore {
   public void removeAlias(
       ResourceName model, AliasName alias, String reason, PlatformUser actor, Origin origin) {
     registry().removeAlias(model, alias, actor.username(), reason);
+    aliasMoved.fire(new AliasMoved(model, alias));
     audit.record(
         actor,
         "model.alias.remove",

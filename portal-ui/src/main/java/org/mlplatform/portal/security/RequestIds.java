@@ -25,11 +25,22 @@ public final class RequestIds {
       id =
           offered != null && SANE.matcher(offered).matches()
               ? offered
-              : UUID.randomUUID().toString();
+              : fastRandomId();
       request.setAttribute(ATTRIBUTE, id);
       response.setHeader(HEADER, id);
     }
     return id;
+  }
+
+  /**
+   * A random version-4 UUID without SecureRandom: request ids correlate log lines, they guard
+   * nothing, and SecureRandom's shared lock showed up under concurrent load.
+   */
+  private static String fastRandomId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id assigned to this request, or null outside a filtered request. */

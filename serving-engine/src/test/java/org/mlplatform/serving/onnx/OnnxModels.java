@@ -7,12 +7,25 @@ import java.util.Locale;
 
 /**
  * Small real ONNX models, written field by field from onnx.proto. ONNX Runtime loads and runs them;
- * tests then damage them in specific ways.
+ * tests then damage them in specific ways. Public for the tests of other packages that run them.
  */
-final class OnnxModels {
+public final class OnnxModels {
 
-  static final int FLOAT = 1;
-  static final int INT64 = 7;
+  // TensorProto.DataType codes.
+  public static final int FLOAT = 1;
+  public static final int UINT8 = 2;
+  public static final int INT8 = 3;
+  public static final int UINT16 = 4;
+  public static final int INT16 = 5;
+  public static final int INT32 = 6;
+  public static final int INT64 = 7;
+  public static final int STRING = 8;
+  public static final int BOOL = 9;
+  public static final int FLOAT16 = 10;
+  public static final int DOUBLE = 11;
+  public static final int UINT32 = 12;
+  public static final int UINT64 = 13;
+  public static final int BFLOAT16 = 16;
 
   private static final int IR_VERSION = 8;
   private static final int OPSET = 17;
@@ -23,7 +36,7 @@ final class OnnxModels {
    * {@code y = x · W + b} with {@code x: float[batch, 4]}, {@code W: float[4, 2]} (all 0.5) and
    * {@code b: float[2]} = (1, 2); {@code y: float[batch, 2]}.
    */
-  static byte[] matMulAdd() {
+  public static byte[] matMulAdd() {
     return model(matMulAddGraph(initializer("W", new long[] {4, 2}, 0.5f)));
   }
 
@@ -65,7 +78,7 @@ final class OnnxModels {
    * ONNX-ML's ZipMap: class scores {@code float[N, 2]} in, a sequence of maps from class label to
    * score out, as scikit-learn classifiers converted to ONNX produce.
    */
-  static byte[] zipMap() {
+  public static byte[] zipMap() {
     ProtoWriter zipMap =
         node("ZipMap", List.of("scores"), List.of("probabilities"))
             .string(7, "ai.onnx.ml")
@@ -116,6 +129,56 @@ final class OnnxModels {
             .string(2, "unknown")
             .message(11, tensorValue("x", FLOAT, new Object[] {1L}))
             .message(12, tensorValue("y", FLOAT, new Object[] {1L}));
+    return model(graph);
+  }
+
+  /**
+   * {@code y = Identity(x)} with {@code x} and {@code y} of the given element type (a
+   * TensorProto.DataType code) and shape {@code [batch, 3]}.
+   */
+  public static byte[] identity(int elementType) {
+    ProtoWriter graph =
+        new ProtoWriter()
+            .message(1, node("Identity", List.of("x"), List.of("y")))
+            .string(2, "identity")
+            .message(11, tensorValue("x", elementType, new Object[] {"batch", 3L}))
+            .message(12, tensorValue("y", elementType, new Object[] {"batch", 3L}));
+    return model(graph);
+  }
+
+  /**
+   * {@code y = Cast(x)} from {@code int64[batch, 3]} to the given element type: outputs of types
+   * that cannot be fed from Java.
+   */
+  public static byte[] castFromInt64(int to) {
+    ProtoWriter cast =
+        node("Cast", List.of("x"), List.of("y"))
+            .message(5, new ProtoWriter().string(1, "to").varint(3, to).varint(20, 2));
+    ProtoWriter graph =
+        new ProtoWriter()
+            .message(1, cast)
+            .string(2, "cast")
+            .message(11, tensorValue("x", INT64, new Object[] {"batch", 3L}))
+            .message(12, tensorValue("y", to, new Object[] {"batch", 3L}));
+    return model(graph);
+  }
+
+  /**
+   * SplitToSequence: {@code x: float[N, 2]} in, a sequence of N tensors {@code float[1, 2]} out.
+   */
+  public static byte[] splitToSequence() {
+    ProtoWriter sequenceOfTensors =
+        new ProtoWriter()
+            .message(
+                4,
+                new ProtoWriter()
+                    .message(1, new ProtoWriter().message(1, new ProtoWriter().varint(1, FLOAT))));
+    ProtoWriter graph =
+        new ProtoWriter()
+            .message(1, node("SplitToSequence", List.of("x"), List.of("parts")))
+            .string(2, "split")
+            .message(11, tensorValue("x", FLOAT, new Object[] {"N", 2L}))
+            .message(12, new ProtoWriter().string(1, "parts").message(2, sequenceOfTensors));
     return model(graph);
   }
 

@@ -5,8 +5,15 @@ import com.vaadin.flow.component.html.Div;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.mlplatform.domain.features.stats.CategoryCount;
 import org.mlplatform.domain.features.stats.HistogramBin;
 
@@ -166,6 +173,94 @@ public class Chart extends Div {
     return chart;
   }
 
+  /** The lines drawn against one y-axis of a {@link #lines} chart, by name, in legend order. */
+  public record Axis(String name, Map<String, List<? extends Number>> series) {
+
+    public Axis {
+      Objects.requireNonNull(name, "name");
+      series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
+    }
+  }
+
+  /**
+   * A line chart over categories (times, usually): the {@code left} axis's lines on a y-axis to the
+   * left, the {@code right} axis's (when not null) on a second y-axis to the right, each with its
+   * own unit. A null value leaves a gap in its line (nothing was measured then).
+   */
+  public static Chart lines(String title, List<String> xLabels, Axis left, Axis right) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    xLabels.forEach(labels::add);
+    JsonArrayBuilder yAxes = Json.createArrayBuilder();
+    JsonArrayBuilder series = Json.createArrayBuilder();
+    JsonArrayBuilder legend = Json.createArrayBuilder();
+    List<Axis> axes = right == null ? List.of(left) : List.of(left, right);
+    for (int index = 0; index < axes.size(); index++) {
+      Axis axis = axes.get(index);
+      yAxes.add(
+          Json.createObjectBuilder()
+              .add("type", "value")
+              .add("name", axis.name())
+              .add("position", index == 0 ? "left" : "right")
+              .add("splitLine", Json.createObjectBuilder().add("show", index == 0)));
+      for (Map.Entry<String, List<? extends Number>> line : axis.series().entrySet()) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        line.getValue().forEach(v -> data.add(number(v)));
+        series.add(
+            Json.createObjectBuilder()
+                .add("type", "line")
+                .add("name", line.getKey())
+                .add("yAxisIndex", index)
+                .add("showSymbol", false)
+                .add("connectNulls", false)
+                .add("data", data));
+        legend.add(line.getKey());
+      }
+    }
+    JsonObject option =
+        Json.createObjectBuilder()
+            .add("animation", false)
+            .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
+            .add("tooltip", Json.createObjectBuilder().add("trigger", "axis"))
+            .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
+            .add(
+                "grid",
+                Json.createObjectBuilder()
+                    .add("left", 50)
+                    .add("right", right == null ? 10 : 50)
+                    .add("top", 40)
+                    .add("bottom", 50))
+            .add(
+                "xAxis",
+                Json.createObjectBuilder()
+                    .add("type", "category")
+                    .add("boundaryGap", false)
+                    .add("data", labels)
+                    .add("axisLabel", Json.createObjectBuilder().add("hideOverlap", true)))
+            .add("yAxis", yAxes)
+            .add("series", series)
+            .build();
+    Chart chart = new Chart(option);
+    chart.setHeight("260px");
+    return chart;
+  }
+
+  /** A number as JSON: null (a gap) for null and for what JSON cannot hold (NaN, infinities). */
+  private static JsonValue number(Number value) {
+    return switch (value) {
+      case null -> JsonValue.NULL;
+      case Integer i -> Json.createValue(i);
+      case Long l -> Json.createValue(l);
+      case Short s -> Json.createValue(s.intValue());
+      case Byte b -> Json.createValue(b.intValue());
+      case BigDecimal d -> Json.createValue(d);
+      case BigInteger i -> Json.createValue(i);
+      default -> {
+        double d = value.doubleValue();
+        yield Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+      }
+    };
+  }
+
   private static JsonObject small() {
     return Json.createObjectBuilder().add("fontSize", 13).add("fontWeight", "normal").build();
   }
@@ -173,6 +268,15 @@ public class Chart extends Div {
   /** The ECharts option this chart draws (for tests). */
   public JsonObject option() {
     return option;
+  }
+
+  /**
+   * Draws {@code next}'s data in this chart's place, for live charts: the same ECharts instance
+   * takes the new option, so nothing flickers and no instance is left behind (a chart replaced by a
+   * new component keeps its instance in ECharts' registry until the page unloads).
+   */
+  public void redraw(Chart next) {
+    getElement().executeJs(DRAW, next.option().toString());
   }
 
   @Override

@@ -1,0 +1,41 @@
+package org.mlplatform.benchmarks.serving;
+
+/** What the serving benchmark measures, in the order it measures and reports them. */
+enum Target {
+  BARE("bare", "bare session.run"),
+  JDK_HTTPSERVER("jdk", "jdk-httpserver"),
+  PLATFORM_V2("v2", "platform v2"),
+  PLATFORM_PREDICT("predict", "platform predict-by-key");
+
+  private final String id;
+  private final String label;
+
+  Target(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  /** The name used in {@code targets=...} and in thread names. */
+  String id() {
+    return id;
+  }
+
+  /** The row name in the report. */
+  String label() {
+    return label;
+  }
+
+  boolean needsPlatform() {
+    return this == PLATFORM_V2 || this == PLATFORM_PREDICT;
+  }
+
+  static Target of(String id) {
+    for (Target target : values()) {
+      if (target.id.equals(id)) {
+        return target;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no target " + id + "; the targets are bare, jdk, v2, predict");
+  }
+}

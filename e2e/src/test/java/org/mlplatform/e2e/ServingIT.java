@@ -1,0 +1,615 @@
+package org.mlplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlplatform.e2e.ModelApi.awaitJob;
+import static org.mlplatform.e2e.ModelApi.createModel;
+import static org.mlplatform.e2e.ModelApi.created;
+import static org.mlplatform.e2e.ModelApi.download;
+import static org.mlplatform.e2e.ModelApi.object;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Serving end to end: a model trained on feature-store data becomes champion through a reviewed
+ * promotion and is served at once; the Open Inference Protocol answers as ONNX Runtime does
+ * in-process; predictions by entity key read the online store; alias moves swap under load without
+ * a failed request; canary and shadow traffic; bad inputs get 4xx answers that say why.
+ */
+@ExtendWith(RunningPlatform.class)
+class ServingIT {
+
+  private static final String RUN = Long.toString(System.nanoTime(), 36);
+  private static final String VIEW = "sv_stats_" + RUN;
+  private static final String MODEL = "sv_fraud_" + RUN;
+
+  private static String alice;
+  private static byte[] onnx;
+  private static String uploadMetadata;
+
+  @BeforeAll
+  static void trainAndPromote() throws Exception {
+    alice = Http.accessToken("alice");
+    Http.json(
+        "POST",
+        "/api/v1/entities",
+        alice,
+        "{\"name\":\"sv_customer\",\"joinKeys\":[{\"name\":\"sv_id\",\"type\":\"INT64\"}]}");
+    created(
+        Http.json(
+            "POST",
+            "/api/v1/feature-views",
+            alice,
+            "{\"name\":\""
+                + VIEW
+                + "\",\"entities\":[\"sv_customer\"],\"features\":["
+                + "{\"name\":\"x1\",\"type\":\"FLOAT64\"},{\"name\":\"x2\",\"type\":\"FLOAT64\"}]}"));
+    Random random = new Random(7);
+    StringBuilder rows = new StringBuilder("[");
+    StringBuilder entityRows = new StringBuilder("[");
+    for (int id = 1; id <= 200; id++) {
+      double x1 = random.nextGaussian();
+      double x2 = random.nextGaussian();
+      String label = x1 - x2 + 0.3 * random.nextGaussian() > 0 ? "fraud" : "ok";
+      rows.append(id > 1 ? "," : "")
+          .append(
+              "{\"sv_id\":%d,\"event_timestamp\":\"2026-04-01T00:00:00Z\",\"x1\":%s,\"x2\":%s}"
+                  .formatted(id, x1, x2));
+      entityRows
+          .append(id > 1 ? "," : "")
+          .append(
+              "{\"sv_id\":%d,\"event_timestamp\":\"2026-04-02T00:00:00Z\",\"label\":\"%s\"}"
+                  .formatted(id, label));
+    }
+    assertThat(
+            Http.json("POST", "/api/v1/feature-views/" + VIEW + "/rows", alice, rows + "]")
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> materialize =
+        Http.json("POST", "/api/v1/feature-views/" + VIEW + "/materialize", alice, "{}");
+    awaitJob(object(materialize).getString("jobId"), alice);
+    HttpResponse<String> set =
+        Http.json(
+            "POST",
+            "/api/v1/training-sets",
+            alice,
+            "{\"features\":[\"%s:x1\",\"%s:x2\"],\"entityRows\":%s]}"
+                .formatted(VIEW, VIEW, entityRows));
+    awaitJob(object(set).getString("jobId"), alice);
+    createModel(MODEL, alice);
+    HttpResponse<String> training =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + MODEL + "/train",
+            alice,
+            "{\"trainingSetId\":\"%s\",\"label\":\"label\",\"algorithm\":\"logistic-regression\"}"
+                .formatted(object(set).getString("id")));
+    awaitJob(object(training).getString("jobId"), alice);
+    onnx = download("/api/v1/models/" + MODEL + "/versions/1/artifact", alice);
+    JsonObject lineage =
+        object(Http.get("/api/v1/models/" + MODEL + "/versions/1", alice)).getJsonObject("lineage");
+    uploadMetadata =
+        "{\"features\":%s,\"labels\":%s}"
+            .formatted(lineage.getJsonArray("features"), lineage.getJsonArray("labels"));
+    promote(MODEL, 1);
+  }
+
+  /** The champion, moved by a reviewed promotion, is served without anyone deploying it. */
+  @Test
+  void theChampionIsServedAndAnswersAsOnnxRuntimeDoes() throws Exception {
+    JsonObject deployment = awaitReady(MODEL);
+    assertThat(deployment.getString("alias")).isEqualTo("champion");
+    assertThat(
+            deployment
+                .getJsonObject("status")
+                .getJsonArray("versions")
+                .getJsonObject(0)
+                .getInt("version"))
+        .isEqualTo(1);
+
+    float[][] rows = {{0.5f, -1.25f}, {-2f, 0.75f}, {0f, 0f}};
+    HttpResponse<String> answer =
+        infer(
+            "/v2/models/" + MODEL + "/infer",
+            "{\"id\":\"req-7\",\"inputs\":[" + input(rows) + "]}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonObject body = object(answer);
+    assertThat(body.getString("id")).isEqualTo("req-7");
+    assertThat(body.getString("model_name")).isEqualTo(MODEL);
+    assertThat(body.getString("model_version")).isEqualTo("1");
+    JsonObject output = body.getJsonArray("outputs").getJsonObject(0);
+    assertThat(output.getString("datatype")).isEqualTo("FP32");
+    assertThat(output.getJsonArray("shape").getInt(0)).isEqualTo(3);
+    float[] served = ModelApi.floats(output.getJsonArray("data"));
+    float[] direct = runInProcess(rows);
+    assertThat(served).hasSize(direct.length);
+    for (int i = 0; i < direct.length; i++) {
+      assertThat(served[i]).isCloseTo(direct[i], Offset.offset(1e-6f));
+    }
+
+    JsonObject metadata = object(Http.get("/v2/models/" + MODEL, alice));
+    assertThat(metadata.getJsonArray("inputs").getJsonObject(0).getString("name"))
+        .isEqualTo("input");
+    assertThat(Http.get("/v2/models/" + MODEL + "/ready", alice).statusCode()).isEqualTo(200);
+    assertThat(Http.get("/v2/models/" + MODEL + "/versions/9/ready", alice).statusCode())
+        .isEqualTo(404);
+    assertThat(Http.get("/v2/health/ready", alice).statusCode()).isEqualTo(200);
+    assertThat(Http.get("/v2/models/" + MODEL, null).statusCode()).isEqualTo(401);
+    assertThat(Http.get("/metrics", null).body()).contains("mlp_predictions_total").contains(MODEL);
+  }
+
+  /** Features come from the online store in the version's order; a missing entity is imputed. */
+  @Test
+  void predictionsByEntityKeyReadTheOnlineStore() {
+    awaitReady(MODEL);
+    HttpResponse<String> online =
+        Http.json(
+            "POST",
+            "/api/v1/online-features",
+            alice,
+            "{\"features\":[\"%s:x1\",\"%s:x2\"],\"entities\":{\"sv_id\":[3]}}"
+                .formatted(VIEW, VIEW));
+    JsonArray results = object(online).getJsonArray("results");
+    float x1 =
+        (float) results.getJsonObject(1).getJsonArray("values").getJsonNumber(0).doubleValue();
+    float x2 =
+        (float) results.getJsonObject(2).getJsonArray("values").getJsonNumber(0).doubleValue();
+
+    HttpResponse<String> answer =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + MODEL + "/predict",
+            Http.accessToken("victor"),
+            "{\"entities\":{\"sv_id\":[3, 999999]}}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonObject body = object(answer);
+    assertThat(body.getInt("version")).isEqualTo(1);
+    JsonObject first = body.getJsonArray("predictions").getJsonObject(0);
+    assertThat(first.getString("predictionId")).hasSize(36);
+    assertThat(first.getString("label")).isIn("fraud", "ok");
+    JsonObject probabilities = first.getJsonObject("probabilities");
+    assertThat(probabilities.keySet()).containsExactlyInAnyOrder("fraud", "ok");
+    assertThat(first.getJsonArray("imputed")).isEmpty();
+
+    HttpResponse<String> raw =
+        infer(
+            "/v2/models/" + MODEL + "/infer",
+            "{\"inputs\":[" + input(new float[][] {{x1, x2}}) + "]}");
+    float[] direct =
+        ModelApi.floats(object(raw).getJsonArray("outputs").getJsonObject(0).getJsonArray("data"));
+    List<String> labels =
+        ModelApi.strings(
+            object(Http.get("/api/v1/models/" + MODEL + "/versions/1", alice))
+                .getJsonObject("lineage")
+                .getJsonArray("labels"));
+    for (int k = 0; k < labels.size(); k++) {
+      assertThat(probabilities.getJsonNumber(labels.get(k)).doubleValue())
+          .isCloseTo(direct[k], Offset.offset(1e-6));
+    }
+
+    JsonObject unknown = body.getJsonArray("predictions").getJsonObject(1);
+    assertThat(ModelApi.strings(unknown.getJsonArray("imputed")))
+        .containsExactly(VIEW + ":x1", VIEW + ":x2");
+
+    HttpResponse<String> overridden =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + MODEL + "/predict",
+            alice,
+            "{\"entities\":{\"sv_id\":[3]},\"features\":{\"%s:x9\":[1.0]}}".formatted(VIEW));
+    assertThat(overridden.statusCode()).isEqualTo(400);
+    assertThat(object(overridden).getString("field")).isEqualTo("features." + VIEW + ":x9");
+  }
+
+  /** Each broken request gets a 4xx and a message that names the problem. */
+  @Test
+  void badInferenceRequestsAreRefusedWithTheReason() throws Exception {
+    awaitReady(MODEL);
+    String path = "/v2/models/" + MODEL + "/infer";
+    assertError(infer(path, "{\"inputs\":[{\"name\":"), 400, "malformed");
+    assertError(
+        infer(
+            path,
+            "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,3],\"datatype\":\"FP32\",\"data\":[1,2,3]}]}"),
+        400,
+        "input");
+    assertError(
+        infer(
+            path,
+            "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,2],\"datatype\":\"FP32\",\"data\":[1,2,3]}]}"),
+        400,
+        "input");
+    assertError(
+        infer(
+            path,
+            "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,2],\"datatype\":\"INT64\",\"data\":[1,2]}]}"),
+        400,
+        "FP32");
+    assertError(
+        infer(
+            path,
+            "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,2],\"datatype\":\"FP32\",\"data\":[1,2]}]}"),
+        400,
+        "input");
+    assertError(infer(path, "{\"inputs\":[]}"), 400, "input");
+    assertError(
+        infer(
+            path,
+            "{\"inputs\":[{\"name\":\"input\",\"shape\":[-1,2],\"datatype\":\"FP32\",\"data\":[1,2]}]}"),
+        400,
+        "shape");
+    assertError(
+        infer("/v2/models/no_such_model_" + RUN + "/infer", "{\"inputs\":[]}"),
+        404,
+        "not deployed");
+
+    assertThat(inferStream(path, 40L << 20, true)).startsWith("HTTP/1.1 413");
+    assertThat(inferStream(path, 40L << 20, false)).startsWith("HTTP/1.1 413");
+  }
+
+  /**
+   * Moving the served alias back and forth under load: every request answered, both versions seen.
+   */
+  @Test
+  void aliasMovesSwapUnderLoadWithoutAFailedRequest() throws Exception {
+    String model = "sv_swap_" + RUN;
+    createModel(model, alice);
+    for (int v = 0; v < 2; v++) {
+      created(ModelApi.upload(model, onnx, uploadMetadata, alice));
+    }
+    setAlias(model, "live", 1);
+    deploy(model, "{\"alias\":\"live\",\"batching\":{\"maxBatchSize\":16,\"maxDelayMs\":1}}");
+
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    Set<String> versions = ConcurrentHashMap.newKeySet();
+    List<Thread> clients = new ArrayList<>();
+    String body = "{\"inputs\":[" + input(new float[][] {{0.1f, 0.2f}}) + "]}";
+    for (int c = 0; c < 6; c++) {
+      Thread client =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (running.get()) {
+                      HttpResponse<String> r = infer("/v2/models/" + model + "/infer", body);
+                      if (r.statusCode() != 200) {
+                        failures.add(r.statusCode() + " " + r.body());
+                      } else {
+                        versions.add(object(r).getString("model_version"));
+                        answered.incrementAndGet();
+                      }
+                    }
+                  });
+      clients.add(client);
+    }
+    for (int move = 0; move < 6; move++) {
+      Thread.sleep(400);
+      setAlias(model, "live", move % 2 == 0 ? 2 : 1);
+    }
+    Thread.sleep(400);
+    running.set(false);
+    for (Thread client : clients) {
+      client.join();
+    }
+    assertThat(failures).isEmpty();
+    assertThat(answered.get()).isGreaterThan(50);
+    assertThat(versions).containsExactlyInAnyOrder("1", "2");
+  }
+
+  /** A 30% canary gets about 30% of distinct callers, each caller always the same side. */
+  @Test
+  void canaryTrafficFollowsTheWeightAndStaysWithTheCaller() {
+    String model = "sv_canary_" + RUN;
+    createModel(model, alice);
+    for (int v = 0; v < 3; v++) {
+      created(ModelApi.upload(model, onnx, uploadMetadata, alice));
+    }
+    setAlias(model, "live", 1);
+    deploy(
+        model,
+        "{\"alias\":\"live\",\"canary\":{\"version\":2,\"percent\":30},\"shadowVersion\":3}");
+    String body = "{\"inputs\":[" + input(new float[][] {{0.3f, 0.4f}}) + "]}";
+    int canary = 0;
+    int callers = 400;
+    for (int caller = 0; caller < callers; caller++) {
+      HttpResponse<String> r = infer("/v2/models/" + model + "/infer", body, "caller-" + caller);
+      assertThat(r.statusCode()).isEqualTo(200);
+      if (r.headers().firstValue("X-Route").orElseThrow().equals("canary")) {
+        canary++;
+        assertThat(object(r).getString("model_version")).isEqualTo("2");
+      }
+    }
+    // Binomial(400, 0.3): mean 120, standard deviation 9.2; four of them either side.
+    assertThat(canary).isBetween(83, 157);
+    String sticky =
+        infer("/v2/models/" + model + "/infer", body, "caller-7")
+            .headers()
+            .firstValue("X-Route")
+            .orElseThrow();
+    for (int i = 0; i < 10; i++) {
+      assertThat(
+              infer("/v2/models/" + model + "/infer", body, "caller-7")
+                  .headers()
+                  .firstValue("X-Route"))
+          .contains(sticky);
+    }
+
+    // The shadow answers every request too, logged but never returned.
+    Instant deadline = Instant.now().plusSeconds(20);
+    JsonArray logged = null;
+    while (Instant.now().isBefore(deadline)) {
+      logged =
+          object(Http.get("/api/v1/deployments/" + model + "/predictions?limit=1000", alice))
+              .getJsonArray("predictions");
+      if (logged.getValuesAs(JsonObject.class).stream()
+          .anyMatch(p -> p.getString("route").equals("shadow"))) {
+        break;
+      }
+      sleep(200);
+    }
+    assertThat(logged.getValuesAs(JsonObject.class))
+        .anySatisfy(p -> assertThat(p.getString("route")).isEqualTo("shadow"))
+        .anySatisfy(p -> assertThat(p.getString("route")).isEqualTo("canary"))
+        .allSatisfy(p -> assertThat(p.getString("inputs")).contains("input"));
+  }
+
+  /** The Deployments pages: the list, the live chart, and a prediction tried in the browser. */
+  @Test
+  void theDeploymentPagesShowTrafficAndTryAPrediction() {
+    awaitReady(MODEL);
+    for (int i = 0; i < 20; i++) {
+      infer("/v2/models/" + MODEL + "/infer", "{\"inputs\":[" + input(new float[][] {{1f, 2f}}) + "]}");
+    }
+    try (Browser browser = new Browser()) {
+      browser.driver.get(RunningPlatform.BASE + "/deployments");
+      PortalPage portal = KeycloakLoginPage.expect(browser).logInAs("alice").waitForText(MODEL);
+      assertThat(browser.driver.findElement(By.id("deployments-grid")).getText()).contains("READY");
+      browser.screenshot("deployments");
+      portal.open("/deployments/" + MODEL).waitForText("champion");
+      browser
+          .waitUpTo(30)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#traffic-chart [data-rendered=true] canvas")));
+      browser.driver.findElement(By.cssSelector("#try-input textarea")).sendKeys("{\"sv_id\": [3]}");
+      browser.driver.findElement(By.id("try-run")).click();
+      browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("try-answered")));
+      assertThat(browser.driver.findElement(By.id("try-result")).getText()).contains("v1").contains("fraud");
+      browser.screenshot("deployment-detail");
+    }
+  }
+
+  /** A deployment naming a version that does not exist changes nothing and says why. */
+  @Test
+  void aDeploymentThatCannotLoadChangesNothing() {
+    String model = "sv_broken_" + RUN;
+    createModel(model, alice);
+    created(ModelApi.upload(model, onnx, uploadMetadata, alice));
+    setAlias(model, "live", 1);
+    HttpResponse<String> refused =
+        Http.json(
+            "PUT",
+            "/api/v1/deployments/" + model,
+            alice,
+            "{\"alias\":\"live\",\"shadowVersion\":7}");
+    assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 422);
+    assertThat(Http.get("/api/v1/deployments/" + model, alice).statusCode()).isEqualTo(404);
+    HttpResponse<String> viewer =
+        Http.json(
+            "PUT",
+            "/api/v1/deployments/" + model,
+            Http.accessToken("victor"),
+            "{\"alias\":\"live\"}");
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    HttpResponse<String> invalid =
+        Http.json(
+            "PUT",
+            "/api/v1/deployments/" + model,
+            alice,
+            "{\"canary\":{\"version\":1,\"percent\":150}}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(object(invalid).getString("field")).isEqualTo("canary.percent");
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String mention) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(object(response).getString("error")).containsIgnoringCase(mention);
+  }
+
+  private static String input(float[][] rows) {
+    StringBuilder data = new StringBuilder();
+    for (float[] row : rows) {
+      for (float v : row) {
+        data.append(data.isEmpty() ? "" : ",").append(v);
+      }
+    }
+    return "{\"name\":\"input\",\"shape\":[%d,%d],\"datatype\":\"FP32\",\"data\":[%s]}"
+        .formatted(rows.length, rows[0].length, data);
+  }
+
+  private static HttpResponse<String> infer(String path, String body) {
+    return infer(path, body, null);
+  }
+
+  private static HttpResponse<String> infer(String path, String body, String routingKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
+            .header("Authorization", "Bearer " + alice)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (routingKey != null) {
+      request.header("X-Routing-Key", routingKey);
+    }
+    return Http.send(request.build());
+  }
+
+  /**
+   * Sends a body of {@code size} bytes over a raw socket, its length declared or chunked, and
+   * returns the status line. A raw socket because a server that refuses a body early closes the
+   * connection while the JDK client is still sending, and the client then reports only its own
+   * broken pipe.
+   */
+  private static String inferStream(String path, long size, boolean declared) throws Exception {
+    URI base = URI.create(RunningPlatform.BASE);
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + "\r\nAuthorization: Bearer "
+              + alice
+              + "\r\nContent-Type: application/json\r\n"
+              + (declared ? "Content-Length: " + size : "Transfer-Encoding: chunked")
+              + "\r\n\r\n";
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      Thread writer =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    byte[] spaces = new byte[64 * 1024];
+                    java.util.Arrays.fill(spaces, (byte) ' ');
+                    try {
+                      byte[] prefix =
+                          "{\"inputs\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                      if (!declared) {
+                        out.write(
+                            (Integer.toHexString(prefix.length) + "\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                      }
+                      out.write(prefix);
+                      if (!declared) {
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                      }
+                      for (long sent = 0; sent < size; sent += spaces.length) {
+                        if (!declared) {
+                          out.write(
+                              (Integer.toHexString(spaces.length) + "\r\n")
+                                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        }
+                        out.write(spaces);
+                        if (!declared) {
+                          out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        }
+                      }
+                    } catch (java.io.IOException e) {
+                      // The server stopped reading: expected once it has answered 413.
+                    }
+                  });
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String status = in.readLine();
+      writer.interrupt();
+      return status;
+    }
+  }
+
+  private static float[] runInProcess(float[][] rows) throws Exception {
+    OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    try (OrtSession session = environment.createSession(onnx, new OrtSession.SessionOptions());
+        OnnxTensor tensor = OnnxTensor.createTensor(environment, rows);
+        OrtSession.Result out = session.run(Map.of("input", tensor))) {
+      float[][] result = (float[][]) out.get(0).getValue();
+      float[] flat = new float[result.length * result[0].length];
+      for (int r = 0; r < result.length; r++) {
+        System.arraycopy(result[r], 0, flat, r * result[0].length, result[0].length);
+      }
+      return flat;
+    }
+  }
+
+  private static void setAlias(String model, String alias, int version) {
+    HttpResponse<String> set =
+        Http.json(
+            "PUT",
+            "/api/v1/models/" + model + "/aliases/" + alias,
+            alice,
+            "{\"version\":" + version + "}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+  }
+
+  private static void deploy(String model, String spec) {
+    HttpResponse<String> deployed = Http.json("PUT", "/api/v1/deployments/" + model, alice, spec);
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+    assertThat(object(deployed).getJsonObject("status").getString("state")).isEqualTo("READY");
+  }
+
+  private static void promote(String model, int version) {
+    HttpResponse<String> promotion =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + model + "/versions/" + version + "/promotions",
+            alice,
+            "{\"alias\":\"champion\"}");
+    assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+    String process = object(promotion).getString("processInstanceId");
+    String bob = Http.accessToken("bob");
+    String task =
+        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
+            .getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("processInstanceId").equals(process))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+    HttpResponse<String> approved =
+        Http.json(
+            "POST",
+            "/api/v1/tasks/" + task + "/complete",
+            bob,
+            "{\"decision\":\"approve\",\"comment\":\"serving e2e\"}");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+  }
+
+  private static JsonObject awaitReady(String model) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    HttpResponse<String> last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = Http.get("/api/v1/deployments/" + model, alice);
+      if (last.statusCode() == 200
+          && object(last).getJsonObject("status").getString("state").equals("READY")) {
+        return object(last);
+      }
+      sleep(200);
+    }
+    throw new AssertionError(
+        "deployment " + model + " not ready: " + (last == null ? "" : last.body()));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package org.mlplatform.persistence.serving;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.mlplatform.domain.serving.PredictionLogException;
+import org.mlplatform.domain.serving.PredictionLogStore;
+import org.mlplatform.domain.serving.PredictionRecord;
+
+/**
+ * The prediction log in table {@code prediction_log} on H2 or PostgreSQL, through plain JDBC. Each
+ * call takes its own connection from the data source and ends its own transaction, so call it
+ * outside a container transaction (as the online store). Thread-safe.
+ *
+ * <p>Appends are JDBC batches in one transaction. A record whose id is already there is skipped:
+ * {@code ON CONFLICT (id) DO NOTHING} on PostgreSQL, which is atomic also against a concurrent
+ * append of the same id; on H2 a {@code MERGE ... WHEN NOT MATCHED THEN INSERT}, where two
+ * overlapping appends of the same new id may fail one of them (H2 is for single-node development).
+ */
+public final class JdbcPredictionLogStore implements PredictionLogStore {
+
+  /** Rows per JDBC batch. */
+  private static final int BATCH_ROWS = 500;
+
+  private static final String COLUMNS =
+      "id, predicted_at, model, version, route, request_id, inputs, outputs, latency_micros";
+
+  private static final String PG_INSERT =
+      "INSERT INTO prediction_log ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
+  private static final String H2_MERGE =
+      "MERGE INTO prediction_log t USING (SELECT CAST(? AS UUID) AS id,"
+          + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS predicted_at,"
+          + " CAST(? AS VARCHAR(63)) AS model,"
+          + " CAST(? AS INTEGER) AS version,"
+          + " CAST(? AS VARCHAR(16)) AS route,"
+          + " CAST(? AS VARCHAR(200)) AS request_id,"
+          + " CAST(? AS VARCHAR(1000000)) AS inputs,"
+          + " CAST(? AS VARCHAR(1000000)) AS outputs,"
+          + " CAST(? AS BIGINT) AS latency_micros) s"
+          + " ON (t.id = s.id)"
+          + " WHEN NOT MATCHED THEN INSERT ("
+          + COLUMNS
+          + ") VALUES (s.id, s.predicted_at, s.model, s.version, s.route, s.request_id, s.inputs,"
+          + " s.outputs, s.latency_micros)";
+
+  // Newest first along the (model, predicted_at) index.
+  private static final String RECENT =
+      "SELECT "
+          + COLUMNS
+          + " FROM prediction_log WHERE model = ? ORDER BY predicted_at DESC LIMIT ?";
+
+  private static final String COUNT = "SELECT COUNT(*) FROM prediction_log WHERE model = ?";
+
+  private static final String DELETE_OLDER = "DELETE FROM prediction_log WHERE predicted_at < ?";
+
+  private final DataSource dataSource;
+
+  public JdbcPredictionLogStore(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  @Override
+  public void append(List<PredictionRecord> records) {
+    List<PredictionRecord> batch = List.copyOf(records); // rejects nulls before any SQL runs
+    if (batch.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        write(connection, insertFor(connection), batch);
+        connection.commit();
+      } catch (Throwable e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw failure("appending " + batch.size() + " predictions", e);
+    }
+  }
+
+  @Override
+  public List<PredictionRecord> recent(String model, int limit) {
+    Objects.requireNonNull(model, "model");
+    if (limit < 1) {
+      throw new IllegalArgumentException("the limit is at least 1, got " + limit);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement statement = connection.prepareStatement(RECENT)) {
+        statement.setString(1, model);
+        statement.setInt(2, limit);
+        List<PredictionRecord> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            found.add(record(rows));
+          }
+        }
+        return List.copyOf(found);
+      } finally {
+        endRead(connection);
+      }
+    } catch (SQLException e) {
+      throw failure("reading the predictions of " + model, e);
+    }
+  }
+
+  @Override
+  public long count(String model) {
+    Objects.requireNonNull(model, "model");
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+        statement.setString(1, model);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      } finally {
+        endRead(connection);
+      }
+    } catch (SQLException e) {
+      throw failure("counting the predictions of " + model, e);
+    }
+  }
+
+  @Override
+  public int deleteOlderThan(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement statement = connection.prepareStatement(DELETE_OLDER)) {
+        statement.setObject(1, utc(cutoff));
+        int deleted = statement.executeUpdate();
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        return deleted;
+      } catch (SQLException | RuntimeException e) {
+        if (!connection.getAutoCommit()) {
+          rollback(connection, e);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("deleting predictions before " + cutoff, e);
+    }
+  }
+
+  private static void write(Connection connection, String insert, List<PredictionRecord> batch)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(insert)) {
+      int pending = 0;
+      for (PredictionRecord r : batch) {
+        statement.setObject(1, r.id());
+        statement.setObject(2, utc(r.at()));
+        statement.setString(3, r.model());
+        statement.setInt(4, r.version());
+        statement.setString(5, r.route());
+        if (r.requestId() == null) {
+          statement.setNull(6, Types.VARCHAR);
+        } else {
+          statement.setString(6, r.requestId());
+        }
+        statement.setString(7, r.inputs());
+        statement.setString(8, r.outputs());
+        statement.setLong(9, r.latencyMicros());
+        statement.addBatch();
+        if (++pending == BATCH_ROWS) {
+          statement.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        statement.executeBatch();
+      }
+    }
+  }
+
+  private static PredictionRecord record(ResultSet row) throws SQLException {
+    return new PredictionRecord(
+        row.getObject(1, UUID.class),
+        row.getObject(2, OffsetDateTime.class).toInstant(),
+        row.getString(3),
+        row.getInt(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        row.getString(8),
+        row.getLong(9));
+  }
+
+  /** The idempotent insert of the connected database. */
+  private static String insertFor(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    return switch (product) {
+      case "H2" -> H2_MERGE;
+      case "PostgreSQL" -> PG_INSERT;
+      default ->
+          throw new PredictionLogException(
+              "the prediction log supports H2 and PostgreSQL, not " + product, null);
+    };
+  }
+
+  /**
+   * As {@link OffsetDateTime} in UTC: both drivers bind it to {@code TIMESTAMP WITH TIME ZONE}
+   * without the JVM's default time zone getting a say.
+   */
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Ends the read transaction a pool may have opened (auto-commit off) without keeping locks. */
+  private static void endRead(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static PredictionLogException failure(String what, SQLException e) {
+    SQLException next = e.getNextException(); // batches hide the real cause here
+    String detail = e.getMessage() + (next == null ? "" : " (" + next.getMessage() + ")");
+    return new PredictionLogException(what + " failed: " + detail, e);
+  }
+}

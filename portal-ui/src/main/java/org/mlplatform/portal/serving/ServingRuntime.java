@@ -1,0 +1,153 @@
+package org.mlplatform.portal.serving;
+
+import ai.onnxruntime.OrtEnvironment;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.mlplatform.domain.serving.Deployment;
+import org.mlplatform.domain.serving.DeploymentRepository;
+import org.mlplatform.persistence.serving.JdbcPredictionLogStore;
+import org.mlplatform.portal.config.PlatformDataSource;
+import org.mlplatform.portal.config.PlatformSettings;
+import org.mlplatform.serving.engine.ModelNotServedException;
+import org.mlplatform.serving.engine.PredictionLog;
+import org.mlplatform.serving.engine.ServingEngine;
+import org.mlplatform.serving.engine.SessionSettings;
+import org.mlplatform.serving.engine.VersionLoadException;
+
+/**
+ * Owns the serving engine: starts it once ONNX Runtime is up and loads every saved deployment
+ * before the platform reports ready, follows alias moves once they have committed (a rolled-back
+ * promotion must not change what is served), and keeps the prediction log within its retention.
+ */
+@ApplicationScoped
+public class ServingRuntime {
+
+  private static final Logger LOG = Logger.getLogger(ServingRuntime.class.getName());
+
+  @Resource(lookup = PlatformDataSource.JNDI_NAME)
+  private DataSource dataSource;
+
+  @Resource private ManagedThreadFactory threads;
+  @Resource private ManagedExecutorService executor;
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  @Inject private DeploymentRepository deployments;
+  @Inject private RegistryVersionSource versions;
+  @Inject private ServingMetrics metrics;
+  @Inject private PlatformSettings settings;
+
+  private final Clock clock = Clock.systemUTC();
+  private volatile ServingEngine engine;
+  private volatile PredictionLog log;
+  private volatile JdbcPredictionLogStore logStore;
+
+  /** Starts the engine and loads saved deployments; a deployment that fails to load is reported. */
+  public String start(OrtEnvironment environment) {
+    logStore = new JdbcPredictionLogStore(dataSource);
+    log =
+        new PredictionLog(
+            logStore, settings.predictionLogCapacity(), Duration.ofMillis(200), threads);
+    engine =
+        new ServingEngine(
+            environment,
+            new SessionSettings(settings.servingIntraOpThreads(), 3),
+            versions,
+            metrics,
+            log,
+            threads,
+            clock);
+    metrics.gauge("mlp_prediction_log_dropped_total", log::dropped);
+    metrics.gauge("mlp_prediction_log_written_total", log::written);
+    metrics.gauge("mlp_shadow_requests_dropped_total", engine::shadowsDropped);
+    scheduler.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
+    List<Deployment> saved = deployments.all();
+    int ready = 0;
+    for (Deployment deployment : saved) {
+      try {
+        engine.apply(deployment);
+        ready++;
+      } catch (VersionLoadException | RuntimeException e) {
+        LOG.log(Level.SEVERE, "deployment " + deployment.model() + " failed to load", e);
+      }
+    }
+    return ready + " of " + saved.size() + " deployments serving";
+  }
+
+  /** The engine; a 503 while the platform is still starting. */
+  public ServingEngine engine() {
+    ServingEngine started = engine;
+    if (started == null) {
+      throw new ModelNotServedException("the serving engine is starting; try again shortly", true);
+    }
+    return started;
+  }
+
+  public PredictionLog log() {
+    return log;
+  }
+
+  public JdbcPredictionLogStore logStore() {
+    return logStore;
+  }
+
+  /** Deployments serving the moved alias reload off the request thread, after the commit. */
+  void aliasMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) AliasMoved moved) {
+    if (engine == null) {
+      return;
+    }
+    executor.submit(() -> follow(moved));
+  }
+
+  private void follow(AliasMoved moved) {
+    try {
+      if (moved.alias().isChampion() && deployments.find(moved.model()).isEmpty()) {
+        Deployment first = Deployment.of(moved.model(), "system", Instant.now(clock));
+        engine.apply(first);
+        deployments.save(first);
+        LOG.info(() -> "model " + moved.model() + " has a champion: deployed it");
+        return;
+      }
+      engine.aliasMoved(moved.model(), moved.alias());
+    } catch (VersionLoadException | RuntimeException e) {
+      LOG.log(
+          Level.SEVERE, "deployment " + moved.model() + " could not follow " + moved.alias(), e);
+    }
+  }
+
+  private void applyRetention() {
+    try {
+      int deleted =
+          logStore.deleteOlderThan(Instant.now(clock).minus(settings.predictionRetention()));
+      if (deleted > 0) {
+        LOG.info(() -> deleted + " logged predictions past retention deleted");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "prediction log retention failed", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+    if (log != null) {
+      log.close();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.mlplatform.serving.engine;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.mlplatform.domain.models.ModelVersionId;
+import org.mlplatform.domain.serving.PredictionRecord;
+import org.mlplatform.serving.inference.InputTensor;
+import org.mlplatform.serving.inference.OutputTensor;
+import org.mlplatform.serving.inference.TensorData;
+
+/**
+ * A prediction as served, kept as the tensors themselves until the log's writer thread turns them
+ * into JSON: {@code {"input": [..flat values..]}} per input and output, structured outputs as their
+ * JSON values. Non-finite numbers are written as the strings {@code NaN}, {@code Infinity} and
+ * {@code -Infinity}, as the inference API writes them.
+ */
+public record LoggedPrediction(
+    UUID id,
+    Instant at,
+    ModelVersionId version,
+    Route route,
+    String requestId,
+    List<InputTensor> inputs,
+    List<OutputTensor> outputs,
+    long latencyMicros) {
+
+  private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
+  PredictionRecord toRecord() {
+    return new PredictionRecord(
+        id,
+        at,
+        version.model().value(),
+        version.number(),
+        route.label(),
+        requestId,
+        bounded(inputsJson()),
+        bounded(outputsJson()),
+        latencyMicros);
+  }
+
+  /** Large tensors (images, embeddings) would swamp the log: past the limit only the size stays. */
+  private static String bounded(String json) {
+    return json.length() <= PredictionRecord.JSON_MAX
+        ? json
+        : "{\"omitted\":\"" + json.length() + " characters, over the log's limit\"}";
+  }
+
+  private String inputsJson() {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      json.writeStartObject();
+      for (InputTensor input : inputs) {
+        json.writeKey(input.name());
+        write(json, input.data());
+      }
+      json.writeEnd();
+    }
+    return text.toString();
+  }
+
+  private String outputsJson() {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      json.writeStartObject();
+      for (OutputTensor output : outputs) {
+        json.writeKey(output.name());
+        switch (output) {
+          case OutputTensor.Tensor tensor -> write(json, tensor.data());
+          case OutputTensor.Structured structured -> writeValue(json, structured.items());
+        }
+      }
+      json.writeEnd();
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonGenerator json, TensorData data) {
+    json.writeStartArray();
+    for (int i = 0; i < data.length(); i++) {
+      writeValue(json, data.element(i));
+    }
+    json.writeEnd();
+  }
+
+  private static void writeValue(JsonGenerator json, Object value) {
+    switch (value) {
+      case null -> json.writeNull();
+      case Boolean b -> json.write(b);
+      case Double d -> writeDouble(json, d);
+      case Float f -> writeDouble(json, f.doubleValue());
+      case Long l -> json.write(l);
+      case Integer i -> json.write(i);
+      case Number n -> json.write(n.doubleValue());
+      case String s -> json.write(s);
+      case Map<?, ?> map -> {
+        json.writeStartObject();
+        map.forEach(
+            (k, v) -> {
+              json.writeKey(String.valueOf(k));
+              writeValue(json, v);
+            });
+        json.writeEnd();
+      }
+      case List<?> list -> {
+        json.writeStartArray();
+        list.forEach(v -> writeValue(json, v));
+        json.writeEnd();
+      }
+      default -> json.write(value.toString());
+    }
+  }
+
+  private static void writeDouble(JsonGenerator json, double value) {
+    if (Double.isNaN(value)) {
+      json.write("NaN");
+    } else if (Double.isInfinite(value)) {
+      json.write(value > 0 ? "Infinity" : "-Infinity");
+    } else {
+      json.write(value);
+    }
+  }
+}
