@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,8 +38,6 @@ public final class LookupLoadDriver {
   private static final Logger LOG = Logger.getLogger(LookupLoadDriver.class.getName());
   private static final int VIEWS = 5;
   private static final int FEATURES = 10;
-  private static final Pattern STATE = Pattern.compile("\"state\":\"(\\w+)\"");
-  private static final Pattern JOB = Pattern.compile("\"jobId\":\"([\\w-]+)\"");
   private static final String ENTITY = "bench_lookup_user";
   private static final String JOIN_KEY = "bench_lookup_user_id";
   private static final String LOOKUP_PATH = "/api/v1/online-features";
@@ -347,29 +343,7 @@ public final class LookupLoadDriver {
 
   private void waitForJob(HttpResponse<String> accepted, String what)
       throws IOException, InterruptedException {
-    Matcher job = JOB.matcher(accepted.body());
-    if (accepted.statusCode() != 202 || !job.find()) {
-      throw new IllegalStateException(
-          what + " answered " + accepted.statusCode() + ": " + accepted.body());
-    }
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      String body =
-          http.send(
-                  authorized("/api/v1/jobs/" + job.group(1)).GET().build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher state = STATE.matcher(body);
-      String now = state.find() ? state.group(1) : "";
-      if (now.equals("SUCCEEDED")) {
-        return;
-      }
-      if (now.equals("FAILED")) {
-        throw new IllegalStateException(what + " failed: " + body);
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException(what + " did not finish within 5 minutes");
+    new JobWaiter(http, URI.create(base), tokens).await(accepted, what);
   }
 
   private HttpResponse<String> post(String path, String json)

@@ -116,4 +116,52 @@ final class ModelApi {
     assertThat(job.getString("state")).as(job.toString()).isEqualTo("SUCCEEDED");
     return job;
   }
+
+  /** The open review task of a promotion process, as the reviewer sees it in the inbox. */
+  static String reviewTask(String processInstanceId, String reviewerToken) {
+    return ((JsonArray) Http.json(Http.get("/api/v1/tasks", reviewerToken).body()))
+        .getValuesAs(JsonObject.class).stream()
+            .filter(t -> t.getString("processInstanceId").equals(processInstanceId))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+  }
+
+  /** Asks for {@code champion} as the requester and has bob, a reviewer, approve it. */
+  static void promoteToChampion(String model, int version, String requesterToken) {
+    HttpResponse<String> promotion =
+        Http.json(
+            "POST",
+            "/api/v1/models/" + model + "/versions/" + version + "/promotions",
+            requesterToken,
+            "{\"alias\":\"champion\"}");
+    assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+    String task =
+        reviewTask(object(promotion).getString("processInstanceId"), Http.accessToken("bob"));
+    HttpResponse<String> approved =
+        Http.json(
+            "POST",
+            "/api/v1/tasks/" + task + "/complete",
+            Http.accessToken("bob"),
+            "{\"decision\":\"approve\",\"comment\":\"approved in an end-to-end test\"}");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+  }
+
+  /** An entity with one INT64 key and a view of it with FLOAT64 features x1 and x2. */
+  static void defineTwoFeatureView(String entity, String key, String view, String token) {
+    Http.json(
+        "POST",
+        "/api/v1/entities",
+        token,
+        "{\"name\":\"%s\",\"joinKeys\":[{\"name\":\"%s\",\"type\":\"INT64\"}]}"
+            .formatted(entity, key));
+    created(
+        Http.json(
+            "POST",
+            "/api/v1/feature-views",
+            token,
+            ("{\"name\":\"%s\",\"entities\":[\"%s\"],\"features\":["
+                    + "{\"name\":\"x1\",\"type\":\"FLOAT64\"},{\"name\":\"x2\",\"type\":\"FLOAT64\"}]}")
+                .formatted(view, entity)));
+  }
 }

@@ -126,13 +126,7 @@ class ModelRegistryIT {
     assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
     String process = object(promotion).getString("processInstanceId");
     String bob = Http.accessToken("bob");
-    String task =
-        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
-            .getValuesAs(JsonObject.class).stream()
-                .filter(t -> t.getString("processInstanceId").equals(process))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
+    String task = ModelApi.reviewTask(process, bob);
     String approve = "{\"decision\":\"approve\",\"comment\":\"metrics hold\"}";
     HttpResponse<String> ownReview =
         Http.json("POST", "/api/v1/tasks/" + task + "/complete", carol, approve);
@@ -194,13 +188,7 @@ class ModelRegistryIT {
         Http.json("POST", "/api/v1/models/" + model + "/versions/1/promotions", alice, "{}");
     assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
     String backProcess = object(back).getString("processInstanceId");
-    String backTask =
-        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
-            .getValuesAs(JsonObject.class).stream()
-                .filter(t -> t.getString("processInstanceId").equals(backProcess))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
+    String backTask = ModelApi.reviewTask(backProcess, bob);
     browser.close();
     browser = new Browser();
     browser.driver.get(RunningPlatform.BASE + "/tasks");

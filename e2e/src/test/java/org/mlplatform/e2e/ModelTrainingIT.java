@@ -3,7 +3,6 @@ package org.mlplatform.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlplatform.e2e.ModelApi.awaitJob;
 import static org.mlplatform.e2e.ModelApi.createModel;
-import static org.mlplatform.e2e.ModelApi.created;
 import static org.mlplatform.e2e.ModelApi.download;
 import static org.mlplatform.e2e.ModelApi.floats;
 import static org.mlplatform.e2e.ModelApi.object;
@@ -41,20 +40,7 @@ class ModelTrainingIT {
   @BeforeAll
   static void buildATrainingSet() throws InterruptedException {
     alice = Http.accessToken("alice");
-    Http.json(
-        "POST",
-        "/api/v1/entities",
-        alice,
-        "{\"name\":\"mr_customer\",\"joinKeys\":[{\"name\":\"mr_id\",\"type\":\"INT64\"}]}");
-    created(
-        Http.json(
-            "POST",
-            "/api/v1/feature-views",
-            alice,
-            "{\"name\":\""
-                + VIEW
-                + "\",\"entities\":[\"mr_customer\"],\"features\":["
-                + "{\"name\":\"x1\",\"type\":\"FLOAT64\"},{\"name\":\"x2\",\"type\":\"FLOAT64\"}]}"));
+    ModelApi.defineTwoFeatureView("mr_customer", "mr_id", VIEW, alice);
     Random random = new Random(5);
     StringBuilder rows = new StringBuilder("[");
     StringBuilder entityRows = new StringBuilder("[");

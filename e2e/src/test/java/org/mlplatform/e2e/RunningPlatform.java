@@ -40,6 +40,15 @@ public final class RunningPlatform implements BeforeAllCallback {
     return new Handle();
   }
 
+  /**
+   * Stops Keycloak and the platform and starts them again on the same data directory, as an
+   * operator's restart does; tests that follow find a running platform as before.
+   */
+  static void restart() {
+    run(List.of("stop"), 2);
+    run(List.of("start", "--background"), START_TIMEOUT_MINUTES);
+  }
+
   /** Stops what {@link #start()} started when the whole test run closes its store. */
   private static final class Handle implements AutoCloseable {
     @Override

@@ -52,20 +52,7 @@ class ServingIT {
   @BeforeAll
   static void trainAndPromote() throws Exception {
     alice = Http.accessToken("alice");
-    Http.json(
-        "POST",
-        "/api/v1/entities",
-        alice,
-        "{\"name\":\"sv_customer\",\"joinKeys\":[{\"name\":\"sv_id\",\"type\":\"INT64\"}]}");
-    created(
-        Http.json(
-            "POST",
-            "/api/v1/feature-views",
-            alice,
-            "{\"name\":\""
-                + VIEW
-                + "\",\"entities\":[\"sv_customer\"],\"features\":["
-                + "{\"name\":\"x1\",\"type\":\"FLOAT64\"},{\"name\":\"x2\",\"type\":\"FLOAT64\"}]}"));
+    ModelApi.defineTwoFeatureView("sv_customer", "sv_id", VIEW, alice);
     Random random = new Random(7);
     StringBuilder rows = new StringBuilder("[");
     StringBuilder entityRows = new StringBuilder("[");
@@ -113,7 +100,7 @@ class ServingIT {
     uploadMetadata =
         "{\"features\":%s,\"labels\":%s}"
             .formatted(lineage.getJsonArray("features"), lineage.getJsonArray("labels"));
-    promote(MODEL, 1);
+    ModelApi.promoteToChampion(MODEL, 1, alice);
   }
 
   /** The champion, moved by a reviewed promotion, is served without anyone deploying it. */
@@ -381,7 +368,9 @@ class ServingIT {
   void theDeploymentPagesShowTrafficAndTryAPrediction() {
     awaitReady(MODEL);
     for (int i = 0; i < 20; i++) {
-      infer("/v2/models/" + MODEL + "/infer", "{\"inputs\":[" + input(new float[][] {{1f, 2f}}) + "]}");
+      infer(
+          "/v2/models/" + MODEL + "/infer",
+          "{\"inputs\":[" + input(new float[][] {{1f, 2f}}) + "]}");
     }
     try (Browser browser = new Browser()) {
       browser.driver.get(RunningPlatform.BASE + "/deployments");
@@ -394,10 +383,17 @@ class ServingIT {
           .until(
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector("#traffic-chart [data-rendered=true] canvas")));
-      browser.driver.findElement(By.cssSelector("#try-input textarea")).sendKeys("{\"sv_id\": [3]}");
+      browser
+          .driver
+          .findElement(By.cssSelector("#try-input textarea"))
+          .sendKeys("{\"sv_id\": [3]}");
       browser.driver.findElement(By.id("try-run")).click();
-      browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("try-answered")));
-      assertThat(browser.driver.findElement(By.id("try-result")).getText()).contains("v1").contains("fraud");
+      browser
+          .waitUpTo(30)
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("try-answered")));
+      assertThat(browser.driver.findElement(By.id("try-result")).getText())
+          .contains("v1")
+          .contains("fraud");
       browser.screenshot("deployment-detail");
     }
   }
@@ -561,32 +557,6 @@ class ServingIT {
     HttpResponse<String> deployed = Http.json("PUT", "/api/v1/deployments/" + model, alice, spec);
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     assertThat(object(deployed).getJsonObject("status").getString("state")).isEqualTo("READY");
-  }
-
-  private static void promote(String model, int version) {
-    HttpResponse<String> promotion =
-        Http.json(
-            "POST",
-            "/api/v1/models/" + model + "/versions/" + version + "/promotions",
-            alice,
-            "{\"alias\":\"champion\"}");
-    assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
-    String process = object(promotion).getString("processInstanceId");
-    String bob = Http.accessToken("bob");
-    String task =
-        ((JsonArray) Http.json(Http.get("/api/v1/tasks", bob).body()))
-            .getValuesAs(JsonObject.class).stream()
-                .filter(t -> t.getString("processInstanceId").equals(process))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
-    HttpResponse<String> approved =
-        Http.json(
-            "POST",
-            "/api/v1/tasks/" + task + "/complete",
-            bob,
-            "{\"decision\":\"approve\",\"comment\":\"serving e2e\"}");
-    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
   }
 
   private static JsonObject awaitReady(String model) {

@@ -1,10 +1,9 @@
 package org.mlplatform.benchmarks.serving;
 
-import org.mlplatform.benchmarks.KeepAliveConnection;
-import org.mlplatform.benchmarks.RenewingToken;
-
 import java.io.IOException;
 import java.net.URI;
+import org.mlplatform.benchmarks.KeepAliveConnection;
+import org.mlplatform.benchmarks.RenewingToken;
 
 /**
  * POSTs the fixed Open Inference Protocol body to an infer path over its own keep-alive connection

@@ -1,8 +1,5 @@
 package org.mlplatform.benchmarks.serving;
 
-import org.mlplatform.benchmarks.KeepAliveConnection;
-import org.mlplatform.benchmarks.RenewingToken;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlplatform.benchmarks.JobWaiter;
+import org.mlplatform.benchmarks.RenewingToken;
 
 /**
  * Sets the benchmark up on a running platform over REST, as alice: the entity {@value #ENTITY}
@@ -38,8 +37,6 @@ final class PlatformSetup {
 
   private static final Logger LOG = Logger.getLogger(PlatformSetup.class.getName());
   private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
-  private static final Pattern STATE = Pattern.compile("\"state\":\"(\\w+)\"");
-  private static final Pattern JOB = Pattern.compile("\"jobId\":\"([\\w-]+)\"");
   private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
   private final HttpClient http;
@@ -234,29 +231,7 @@ final class PlatformSetup {
 
   private void waitForJob(HttpResponse<String> accepted, String what)
       throws IOException, InterruptedException {
-    Matcher job = JOB.matcher(accepted.body());
-    if (accepted.statusCode() != 202 || !job.find()) {
-      throw new IllegalStateException(
-          what + " answered " + accepted.statusCode() + ": " + accepted.body());
-    }
-    long deadline = System.nanoTime() + DEADLINE_NANOS;
-    while (System.nanoTime() - deadline < 0) {
-      String body =
-          http.send(
-                  authorized("/api/v1/jobs/" + job.group(1)).GET().build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher state = STATE.matcher(body);
-      String now = state.find() ? state.group(1) : "";
-      if (now.equals("SUCCEEDED")) {
-        return;
-      }
-      if (now.equals("FAILED")) {
-        throw new IllegalStateException(what + " failed: " + body);
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException(what + " did not finish within 5 minutes");
+    new JobWaiter(http, base, tokens).await(accepted, what);
   }
 
   private HttpResponse<String> post(String path, String json)

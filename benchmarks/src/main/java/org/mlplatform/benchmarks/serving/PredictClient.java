@@ -1,13 +1,12 @@
 package org.mlplatform.benchmarks.serving;
 
-import org.mlplatform.benchmarks.KeepAliveConnection;
-import org.mlplatform.benchmarks.RenewingToken;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.mlplatform.benchmarks.KeepAliveConnection;
+import org.mlplatform.benchmarks.RenewingToken;
 
 /**
  * Predicts by entity key ({@code POST /api/v1/models/<model>/predict}) for a random entity per call

@@ -1,13 +1,12 @@
 package org.mlplatform.benchmarks.serving;
 
-import org.mlplatform.benchmarks.KeepAliveConnection;
-import org.mlplatform.benchmarks.RenewingToken;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import org.mlplatform.benchmarks.KeepAliveConnection;
+import org.mlplatform.benchmarks.RenewingToken;
 
 /**
  * The serving benchmark against a running platform on loopback, in one run: trains a Tribuo
@@ -26,8 +25,8 @@ import java.util.logging.Logger;
  * </ol>
  *
  * <p>The HTTP targets are called over blocking keep-alive connections, one per caller ({@link
- * KeepAliveConnection}); every answer must be 200 with the bare session's probabilities within 1e-5,
- * or the run fails. Prints one table ({@link ServingReport}) with the issue's goals.
+ * KeepAliveConnection}); every answer must be 200 with the bare session's probabilities within
+ * 1e-5, or the run fails. Prints one table ({@link ServingReport}) with the issue's goals.
  *
  * <p>Arguments (see {@link ServingOptions}): base URL, token URL, then {@code warmup=5 measure=15
  * concurrency=32 entities=1000 online=true targets=bare,jdk,v2,predict}. With {@code

@@ -22,10 +22,7 @@ public final class RequestIds {
     String id = (String) request.getAttribute(ATTRIBUTE);
     if (id == null) {
       String offered = request.getHeader(HEADER);
-      id =
-          offered != null && SANE.matcher(offered).matches()
-              ? offered
-              : fastRandomId();
+      id = offered != null && SANE.matcher(offered).matches() ? offered : fastRandomId();
       request.setAttribute(ATTRIBUTE, id);
       response.setHeader(HEADER, id);
     }
@@ -37,7 +34,8 @@ public final class RequestIds {
    * nothing, and SecureRandom's shared lock showed up under concurrent load.
    */
   private static String fastRandomId() {
-    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(high, low).toString();

@@ -14,10 +14,10 @@ import java.util.List;
  * <p>An unquoted empty field reads as {@code null} and a quoted one ({@code ""}) as the empty
  * string, the convention PostgreSQL's COPY uses to tell "no value" from "empty text".
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
 
   /** The input is not well-formed CSV; reading cannot resynchronise after this. */
-  static final class MalformedCsvException extends Exception {
+  public static final class MalformedCsvException extends Exception {
     MalformedCsvException(String message) {
       super(message);
     }
@@ -35,13 +35,13 @@ final class CsvRecordReader {
   private int recordChars;
   private int ended;
 
-  CsvRecordReader(Reader in, int maxRecordChars) {
+  public CsvRecordReader(Reader in, int maxRecordChars) {
     this.in = in;
     this.maxRecordChars = maxRecordChars;
   }
 
   /** The next record's fields; an empty list for a blank line; {@code null} at the end of input. */
-  List<String> next() throws IOException, MalformedCsvException {
+  public List<String> next() throws IOException, MalformedCsvException {
     int c = read();
     if (!started) {
       started = true;

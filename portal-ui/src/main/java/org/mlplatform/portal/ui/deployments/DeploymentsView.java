@@ -21,6 +21,8 @@ import org.mlplatform.domain.security.Role;
 import org.mlplatform.domain.serving.Deployment;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.serving.DeploymentService;
+import org.mlplatform.portal.serving.batch.BatchFiles;
+import org.mlplatform.portal.serving.batch.BatchPredictions;
 import org.mlplatform.portal.ui.base.CurrentUser;
 import org.mlplatform.portal.ui.base.EmptyState;
 import org.mlplatform.serving.engine.DeploymentStatus;
@@ -44,7 +46,8 @@ public class DeploymentsView extends VerticalLayout {
   private final EmptyState empty;
 
   @Inject
-  public DeploymentsView(DeploymentService deployments) {
+  public DeploymentsView(
+      DeploymentService deployments, BatchPredictions batches, BatchFiles batchFiles) {
     this.deployments = deployments;
     setSizeFull();
     PlatformUser user = CurrentUser.get();
@@ -71,6 +74,7 @@ public class DeploymentsView extends VerticalLayout {
     empty.setId("deployments-empty");
     configureGrid();
     add(new H2("Deployments"), bar, empty, grid);
+    add(new BatchPredictionsPanel(batches, batchFiles, user));
     refresh();
   }
 
