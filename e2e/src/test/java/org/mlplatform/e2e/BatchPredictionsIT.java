@@ -3,7 +3,6 @@ package org.mlplatform.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlplatform.e2e.ModelApi.awaitJob;
 import static org.mlplatform.e2e.ModelApi.createModel;
-import static org.mlplatform.e2e.ModelApi.created;
 import static org.mlplatform.e2e.ModelApi.object;
 import static org.mlplatform.e2e.ModelApi.strings;
 
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,52 +51,9 @@ class BatchPredictionsIT {
   @BeforeAll
   static void trainAndDeploy() throws Exception {
     alice = Http.accessToken("alice");
-    Http.json(
-        "POST",
-        "/api/v1/entities",
-        alice,
-        "{\"name\":\"bp_customer\",\"joinKeys\":[{\"name\":\"bp_id\",\"type\":\"INT64\"}]}");
-    created(
-        Http.json(
-            "POST",
-            "/api/v1/feature-views",
-            alice,
-            "{\"name\":\""
-                + VIEW
-                + "\",\"entities\":[\"bp_customer\"],\"features\":["
-                + "{\"name\":\"x1\",\"type\":\"FLOAT64\"},{\"name\":\"x2\",\"type\":\"FLOAT64\"}]}"));
-    Random random = new Random(13);
-    StringBuilder rows = new StringBuilder("[");
-    StringBuilder entityRows = new StringBuilder("[");
-    for (int id = 1; id <= ROWS; id++) {
-      double x1 = random.nextGaussian();
-      double x2 = random.nextGaussian();
-      String label = x1 - x2 + 0.3 * random.nextGaussian() > 0 ? "fraud" : "ok";
-      if (id <= WITH_FEATURES) {
-        rows.append(id > 1 ? "," : "")
-            .append(
-                "{\"bp_id\":%d,\"event_timestamp\":\"2026-04-01T00:00:00Z\",\"x1\":%s,\"x2\":%s}"
-                    .formatted(id, x1, x2));
-      }
-      entityRows
-          .append(id > 1 ? "," : "")
-          .append(
-              "{\"bp_id\":%d,\"event_timestamp\":\"2026-04-02T00:00:00Z\",\"label\":\"%s\"}"
-                  .formatted(id, label));
-    }
-    HttpResponse<String> ingested =
-        Http.json("POST", "/api/v1/feature-views/" + VIEW + "/rows", alice, rows + "]");
-    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
-    HttpResponse<String> set =
-        Http.json(
-            "POST",
-            "/api/v1/training-sets",
-            alice,
-            "{\"features\":[\"%s:x1\",\"%s:x2\"],\"entityRows\":%s]}"
-                .formatted(VIEW, VIEW, entityRows));
-    assertThat(set.statusCode()).as(set.body()).isEqualTo(202);
-    trainingSetId = object(set).getString("id");
-    awaitJob(object(set).getString("jobId"), alice);
+    trainingSetId =
+        SyntheticCustomers.trainingSet(
+            "bp_customer", "bp_id", VIEW, ROWS, WITH_FEATURES, 13, false, alice);
     createModel(MODEL, alice);
     HttpResponse<String> training =
         Http.json(

@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,42 +39,8 @@ class ModelTrainingIT {
   @BeforeAll
   static void buildATrainingSet() throws InterruptedException {
     alice = Http.accessToken("alice");
-    ModelApi.defineTwoFeatureView("mr_customer", "mr_id", VIEW, alice);
-    Random random = new Random(5);
-    StringBuilder rows = new StringBuilder("[");
-    StringBuilder entityRows = new StringBuilder("[");
-    for (int id = 1; id <= 300; id++) {
-      double x1 = random.nextGaussian();
-      double x2 = random.nextGaussian();
-      String label = x1 + 2 * x2 + 0.3 * random.nextGaussian() > 0 ? "fraud" : "ok";
-      rows.append(id > 1 ? "," : "")
-          .append(
-              "{\"mr_id\":%d,\"event_timestamp\":\"2026-04-01T00:00:00Z\",\"x1\":%s,\"x2\":%s}"
-                  .formatted(id, x1, x2));
-      entityRows
-          .append(id > 1 ? "," : "")
-          .append(
-              "{\"mr_id\":%d,\"event_timestamp\":\"2026-04-02T00:00:00Z\",\"label\":\"%s\"}"
-                  .formatted(id, label));
-    }
-    HttpResponse<String> ingested =
-        Http.json("POST", "/api/v1/feature-views/" + VIEW + "/rows", alice, rows + "]");
-    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
-    HttpResponse<String> accepted =
-        Http.json(
-            "POST",
-            "/api/v1/training-sets",
-            alice,
-            "{\"features\":[\""
-                + VIEW
-                + ":x1\",\""
-                + VIEW
-                + ":x2\"],\"entityRows\":"
-                + entityRows
-                + "]}");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    trainingSetId = object(accepted).getString("id");
-    awaitJob(object(accepted).getString("jobId"), alice);
+    trainingSetId =
+        SyntheticCustomers.trainingSet("mr_customer", "mr_id", VIEW, 300, 300, 5, false, alice);
   }
 
   @Test

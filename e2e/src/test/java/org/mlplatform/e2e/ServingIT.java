@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,39 +51,8 @@ class ServingIT {
   @BeforeAll
   static void trainAndPromote() throws Exception {
     alice = Http.accessToken("alice");
-    ModelApi.defineTwoFeatureView("sv_customer", "sv_id", VIEW, alice);
-    Random random = new Random(7);
-    StringBuilder rows = new StringBuilder("[");
-    StringBuilder entityRows = new StringBuilder("[");
-    for (int id = 1; id <= 200; id++) {
-      double x1 = random.nextGaussian();
-      double x2 = random.nextGaussian();
-      String label = x1 - x2 + 0.3 * random.nextGaussian() > 0 ? "fraud" : "ok";
-      rows.append(id > 1 ? "," : "")
-          .append(
-              "{\"sv_id\":%d,\"event_timestamp\":\"2026-04-01T00:00:00Z\",\"x1\":%s,\"x2\":%s}"
-                  .formatted(id, x1, x2));
-      entityRows
-          .append(id > 1 ? "," : "")
-          .append(
-              "{\"sv_id\":%d,\"event_timestamp\":\"2026-04-02T00:00:00Z\",\"label\":\"%s\"}"
-                  .formatted(id, label));
-    }
-    assertThat(
-            Http.json("POST", "/api/v1/feature-views/" + VIEW + "/rows", alice, rows + "]")
-                .statusCode())
-        .isEqualTo(200);
-    HttpResponse<String> materialize =
-        Http.json("POST", "/api/v1/feature-views/" + VIEW + "/materialize", alice, "{}");
-    awaitJob(object(materialize).getString("jobId"), alice);
-    HttpResponse<String> set =
-        Http.json(
-            "POST",
-            "/api/v1/training-sets",
-            alice,
-            "{\"features\":[\"%s:x1\",\"%s:x2\"],\"entityRows\":%s]}"
-                .formatted(VIEW, VIEW, entityRows));
-    awaitJob(object(set).getString("jobId"), alice);
+    String set =
+        SyntheticCustomers.trainingSet("sv_customer", "sv_id", VIEW, 200, 200, 7, true, alice);
     createModel(MODEL, alice);
     HttpResponse<String> training =
         Http.json(
@@ -92,7 +60,7 @@ class ServingIT {
             "/api/v1/models/" + MODEL + "/train",
             alice,
             "{\"trainingSetId\":\"%s\",\"label\":\"label\",\"algorithm\":\"logistic-regression\"}"
-                .formatted(object(set).getString("id")));
+                .formatted(set));
     awaitJob(object(training).getString("jobId"), alice);
     onnx = download("/api/v1/models/" + MODEL + "/versions/1/artifact", alice);
     JsonObject lineage =
