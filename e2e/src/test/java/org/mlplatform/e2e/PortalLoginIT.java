@@ -71,7 +71,7 @@ class PortalLoginIT {
       Http.json("DELETE", "/api/v1/entities/portal_customer", token, null);
     }
     portal.open("/models").waitForText("Models").waitForText("New model");
-    portal.open("/deployments").waitForText("No serving deployments in this build yet");
+    portal.open("/deployments").waitForText("Deployments").waitForText("Batch predictions");
     portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
     portal.open("/search").waitForText("Catalogue search is not available in this build yet");
     portal.open("/tasks").waitForText("No open tasks for your roles");

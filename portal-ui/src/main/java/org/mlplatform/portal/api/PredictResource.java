@@ -1,6 +1,8 @@
 package org.mlplatform.portal.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,51 +11,79 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalInt;
-import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.portal.security.RequestIds;
 import org.mlplatform.portal.serving.EntityPredictions;
 
 /**
  * {@code POST /api/v1/models/{name}/predict}: predictions by entity key, the features read from the
- * online store. Open to every role, as predictions are.
+ * online store. Open to every role, as predictions are. Body {@code {"entities": {"customer_id":
+ * [1, 2]}, "features": {"view:feature": [0.5, null]}, "version": 3, "routingKey": "customer-1"}};
+ * only {@code entities} is required.
  */
 @Path("models/{name}/predict")
+@ApplicationScoped // one instance: per-request instances cost an injection pass (reflection) each
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictResource {
 
-  /**
-   * {@code {"entities": {"customer_id": [1, 2]}, "features": {"view:feature": [0.5, null]},
-   * "version": 3, "routingKey": "customer-1"}}; only {@code entities} is required.
-   */
-  public record Body(
-      Map<String, List<Object>> entities,
-      Map<String, List<Object>> features,
-      Integer version,
-      String routingKey) {}
-
   @Inject private EntityPredictions predictions;
-  @Context private HttpServletRequest request;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
-  public EntityPredictions.Answer predict(@PathParam("name") String name, Body body) {
-    Body given = RequestBodies.required(body);
-    if (given.version() != null && given.version() < 1) {
-      throw new DomainValidationException("version", "version numbers start at 1");
+  public StreamingOutput predict(
+      @PathParam("name") String name, InputStream body, @Context HttpServletRequest request) {
+    EntityPredictions.Answer answer =
+        predictions.predict(
+            ResourceName.of("model", name),
+            PredictRequestReader.read(body),
+            RequestIds.of(request));
+    return out -> {
+      try (JsonGenerator json = JsonValues.generator(out)) {
+        write(json, answer);
+      }
+    };
+  }
+
+  private static void write(JsonGenerator json, EntityPredictions.Answer answer) {
+    json.writeStartObject()
+        .write("model", answer.model())
+        .write("version", answer.version())
+        .write("route", answer.route())
+        .writeStartArray("predictions");
+    for (EntityPredictions.Row row : answer.predictions()) {
+      json.writeStartObject().write("predictionId", row.predictionId().toString());
+      if (row.label() != null) {
+        json.write("label", row.label());
+      }
+      if (row.probabilities() != null) {
+        json.writeStartObject("probabilities");
+        for (Map.Entry<String, Double> p : row.probabilities().entrySet()) {
+          json.writeKey(p.getKey());
+          number(json, p.getValue());
+        }
+        json.writeEnd();
+      }
+      json.writeStartArray("values");
+      for (double value : row.values()) {
+        number(json, value);
+      }
+      json.writeEnd().writeStartArray("imputed");
+      row.imputed().forEach(json::write);
+      json.writeEnd().writeEnd();
     }
-    return predictions.predict(
-        ResourceName.of("model", name),
-        new EntityPredictions.Request(
-            given.entities(),
-            Objects.requireNonNullElse(given.features(), Map.of()),
-            given.version() == null ? OptionalInt.empty() : OptionalInt.of(given.version()),
-            given.routingKey()),
-        RequestIds.of(request));
+    json.writeEnd().writeEnd();
+  }
+
+  /** Non-finite outputs as the strings the inference API uses for them, so both agree. */
+  private static void number(JsonGenerator json, double value) {
+    if (Double.isFinite(value)) {
+      json.write(value);
+    } else {
+      json.write(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+    }
   }
 }

@@ -80,6 +80,7 @@ public class DeploymentsView extends VerticalLayout {
 
   private void configureGrid() {
     grid.setId("deployments-grid");
+    grid.setAllRowsVisible(true); // a team has tens of deployments: show them all, page scrolls
     grid.addComponentColumn(
             r ->
                 new RouterLink(
