@@ -19,6 +19,7 @@ public final class RunningPlatform implements BeforeAllCallback {
   static final Path ROOT = Path.of(System.getProperty("mlp.e2e.root", "..")).toAbsolutePath();
   static final int PORT = Integer.getInteger("mlp.e2e.port", 18080);
   static final int KEYCLOAK_PORT = Integer.getInteger("mlp.e2e.keycloak-port", 18180);
+  static final int INFERENCE_PORT = Integer.getInteger("mlp.e2e.inference-port", 18081);
   static final Path DATA_DIR =
       Path.of(System.getProperty("mlp.e2e.data-dir", "target/e2e-data")).toAbsolutePath();
 
@@ -72,6 +73,7 @@ public final class RunningPlatform implements BeforeAllCallback {
       Map<String, String> env = pb.environment();
       env.put("MLP_PORT", String.valueOf(PORT));
       env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+      env.put("MLP_SERVING_PORT", String.valueOf(INFERENCE_PORT));
       env.put("MLP_DATA_DIR", DATA_DIR.toString());
       env.remove("MLP_OIDC_ISSUER");
       env.remove("MLP_DB_URL");

@@ -29,7 +29,7 @@ import org.mlplatform.benchmarks.RenewingToken;
  * 1e-5, or the run fails. Prints one table ({@link ServingReport}) with the issue's goals.
  *
  * <p>Arguments (see {@link ServingOptions}): base URL, token URL, then {@code warmup=5 measure=15
- * concurrency=32 entities=1000 online=true targets=bare,jdk,v2,predict}. With {@code
+ * concurrency=32 entities=1000 online=true port=8081 targets=bare,jdk,v2,port,predict}. With {@code
  * targets=bare,jdk} no platform is needed.
  */
 public final class ServingLoadDriver {
@@ -102,6 +102,28 @@ public final class ServingLoadDriver {
                 new OipClient(
                     "the platform's /v2",
                     options.base(),
+                    PlatformSetup.INFER_PATH,
+                    bearer,
+                    body,
+                    expected),
+            true);
+      }
+      if (options.targets().contains(Target.PLATFORM_PORT)) {
+        URI port =
+            URI.create(
+                options.base().getScheme()
+                    + "://"
+                    + options.base().getHost()
+                    + ":"
+                    + options.inferencePort());
+        measure(
+            report,
+            options,
+            Target.PLATFORM_PORT,
+            () ->
+                new OipClient(
+                    "the platform's inference port",
+                    port,
                     PlatformSetup.INFER_PATH,
                     bearer,
                     body,

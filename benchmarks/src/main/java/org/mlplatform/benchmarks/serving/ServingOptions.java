@@ -17,8 +17,10 @@ import java.util.Set;
  * @param entities {@code entities=<n>}: entity rows for predictions by key, 1000 by default
  * @param online {@code online=false} sends every feature as an override instead of ingesting and
  *     materializing the rows, so the online store is not read (the feature view is still created)
- * @param targets {@code targets=bare,jdk,v2,predict} (all by default); without v2 and predict no
- *     platform is needed
+ * @param inferencePort {@code port=8081}: the platform's dedicated inference port (target {@code
+ *     port}; the platform started with {@code MLP_SERVING_PORT})
+ * @param targets {@code targets=bare,jdk,v2,port,predict} (all by default); without v2 and predict
+ *     no platform is needed
  */
 record ServingOptions(
     URI base,
@@ -28,6 +30,7 @@ record ServingOptions(
     int concurrency,
     int entities,
     boolean online,
+    int inferencePort,
     Set<Target> targets) {
 
   static ServingOptions parse(String[] args) {
@@ -38,6 +41,7 @@ record ServingOptions(
     int concurrency = 32;
     int entities = 1_000;
     boolean online = true;
+    int inferencePort = 8081;
     Set<Target> targets = EnumSet.allOf(Target.class);
     int positional = 0;
     for (String arg : args) {
@@ -60,6 +64,7 @@ record ServingOptions(
         case "concurrency" -> concurrency = Integer.parseInt(value);
         case "entities" -> entities = Integer.parseInt(value);
         case "online" -> online = Boolean.parseBoolean(value);
+        case "port" -> inferencePort = Integer.parseInt(value);
         case "targets" -> {
           targets = EnumSet.noneOf(Target.class);
           for (String id : value.split(",")) {
@@ -70,7 +75,7 @@ record ServingOptions(
             throw new IllegalArgumentException(
                 "unknown option "
                     + arg
-                    + "; the options are warmup, measure, concurrency, entities, online, targets");
+                    + "; the options are warmup, measure, concurrency, entities, online, port, targets");
       }
     }
     if (measure.isZero() || measure.isNegative() || warmUp.isNegative()) {
@@ -80,7 +85,15 @@ record ServingOptions(
       throw new IllegalArgumentException("concurrency from 1, entities from 1 to 100000");
     }
     return new ServingOptions(
-        base, tokenUrl, warmUp, measure, concurrency, entities, online, Set.copyOf(targets));
+        base,
+        tokenUrl,
+        warmUp,
+        measure,
+        concurrency,
+        entities,
+        online,
+        inferencePort,
+        Set.copyOf(targets));
   }
 
   boolean needsPlatform() {

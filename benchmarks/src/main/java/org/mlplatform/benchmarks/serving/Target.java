@@ -5,6 +5,7 @@ enum Target {
   BARE("bare", "bare session.run"),
   JDK_HTTPSERVER("jdk", "jdk-httpserver"),
   PLATFORM_V2("v2", "platform v2"),
+  PLATFORM_PORT("port", "platform inference port"),
   PLATFORM_PREDICT("predict", "platform predict-by-key");
 
   private final String id;
@@ -26,7 +27,7 @@ enum Target {
   }
 
   boolean needsPlatform() {
-    return this == PLATFORM_V2 || this == PLATFORM_PREDICT;
+    return this == PLATFORM_V2 || this == PLATFORM_PORT || this == PLATFORM_PREDICT;
   }
 
   static Target of(String id) {
@@ -36,6 +37,6 @@ enum Target {
       }
     }
     throw new IllegalArgumentException(
-        "no target " + id + "; the targets are bare, jdk, v2, predict");
+        "no target " + id + "; the targets are bare, jdk, v2, port, predict");
   }
 }

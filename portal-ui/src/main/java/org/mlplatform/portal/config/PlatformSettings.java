@@ -87,6 +87,21 @@ public class PlatformSettings {
     return config.getOptionalValue("mlp.serving.intra-op-threads", Integer.class).orElse(1);
   }
 
+  /** The dedicated inference port ({@code /v2} only); 0 leaves it closed. */
+  public int servingPort() {
+    return config.getOptionalValue("mlp.serving.port", Integer.class).orElse(0);
+  }
+
+  /** The address the inference port listens on. */
+  public String servingHost() {
+    return value("mlp.serving.host").orElse("0.0.0.0");
+  }
+
+  /** Request threads of the inference port. */
+  public int servingPortThreads() {
+    return config.getOptionalValue("mlp.serving.port-threads", Integer.class).orElse(16);
+  }
+
   /** Largest inference request body in bytes; larger ones get a 413. */
   public long servingMaxRequestBytes() {
     return config.getOptionalValue("mlp.serving.max-request-bytes", Long.class).orElse(32L << 20);

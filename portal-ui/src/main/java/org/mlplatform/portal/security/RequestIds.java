@@ -29,6 +29,11 @@ public final class RequestIds {
     return id;
   }
 
+  /** The caller's id when it is sane (letters, digits, {@code ._-}, at most 64), else a new one. */
+  public static String offeredOrNew(String offered) {
+    return offered != null && SANE.matcher(offered).matches() ? offered : fastRandomId();
+  }
+
   /**
    * A random version-4 UUID without SecureRandom: request ids correlate log lines, they guard
    * nothing, and SecureRandom's shared lock showed up under concurrent load.

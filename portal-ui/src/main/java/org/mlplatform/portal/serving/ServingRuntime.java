@@ -23,6 +23,9 @@ import org.mlplatform.domain.serving.DeploymentRepository;
 import org.mlplatform.persistence.serving.JdbcPredictionLogStore;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
+import org.mlplatform.portal.security.TokenVerifier;
+import org.mlplatform.portal.serving.oip.InferencePort;
+import org.mlplatform.portal.serving.oip.OipEndpoint;
 import org.mlplatform.serving.engine.ModelNotServedException;
 import org.mlplatform.serving.engine.PredictionLog;
 import org.mlplatform.serving.engine.ServingEngine;
@@ -50,11 +53,14 @@ public class ServingRuntime {
   @Inject private RegistryVersionSource versions;
   @Inject private ServingMetrics metrics;
   @Inject private PlatformSettings settings;
+  @Inject private OipEndpoint endpoint;
+  @Inject private TokenVerifier tokens;
 
   private final Clock clock = Clock.systemUTC();
   private volatile ServingEngine engine;
   private volatile PredictionLog log;
   private volatile JdbcPredictionLogStore logStore;
+  private volatile InferencePort port;
 
   /** Starts the engine and loads saved deployments; a deployment that fails to load is reported. */
   public String start(OrtEnvironment environment) {
@@ -85,7 +91,31 @@ public class ServingRuntime {
         LOG.log(Level.SEVERE, "deployment " + deployment.model() + " failed to load", e);
       }
     }
-    return ready + " of " + saved.size() + " deployments serving";
+    openInferencePort();
+    return ready
+        + " of "
+        + saved.size()
+        + " deployments serving"
+        + (port == null ? "" : ", inference port " + port.port());
+  }
+
+  /** The dedicated inference port, when one is configured; a port that cannot open is logged. */
+  private void openInferencePort() {
+    if (settings.servingPort() <= 0) {
+      return;
+    }
+    try {
+      port =
+          InferencePort.open(
+              settings.servingHost(),
+              settings.servingPort(),
+              settings.servingPortThreads(),
+              threads,
+              endpoint,
+              tokens);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.log(Level.SEVERE, "the inference port " + settings.servingPort() + " cannot open", e);
+    }
   }
 
   /** The engine; a 503 while the platform is still starting. */
@@ -143,6 +173,9 @@ public class ServingRuntime {
 
   @PreDestroy
   void stop() {
+    if (port != null) {
+      port.close();
+    }
     if (engine != null) {
       engine.close();
     }

@@ -256,6 +256,10 @@ class ServingEngineTest {
     try (ServingLease lease = engine.lease(MODEL, OptionalInt.empty(), null)) {
       ServingLease.Served served = lease.infer(request(1, 2, 3, 4, 0, 0, 0, 0), "req-9", true);
       assertThat(served.rowIds()).hasSize(2).doesNotHaveDuplicates();
+      // Time-ordered (version 7): the log's key grows at its end.
+      assertThat(served.rowIds()).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+      assertThat(served.rowIds().getFirst().getMostSignificantBits() >>> 16)
+          .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
     }
     List<PredictionRecord> logged = awaitLogged(2);
     assertThat(logged)

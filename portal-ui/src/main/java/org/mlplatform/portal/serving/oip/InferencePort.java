@@ -1,0 +1,96 @@
+package org.mlplatform.portal.serving.oip;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mlplatform.portal.security.IdentityProviderUnavailableException;
+import org.mlplatform.portal.security.InvalidTokenException;
+import org.mlplatform.portal.security.TokenVerifier;
+
+/**
+ * A dedicated inference listener, as Triton and KServe offer one: the same {@code /v2} routes and
+ * bearer tokens as the platform's port, carried by the JDK's HTTP server with a small fixed pool.
+ * It skips the application server's per-request pipeline (filter chain, security context, session
+ * handling), which costs more than the inference itself for small models. Off unless a port is
+ * configured.
+ */
+public final class InferencePort implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(InferencePort.class.getName());
+  private static final String PREFIX = "/v2";
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+
+  private InferencePort(HttpServer server, ExecutorService workers) {
+    this.server = server;
+    this.workers = workers;
+  }
+
+  /** Opens the port and serves until closed. */
+  public static InferencePort open(
+      String host,
+      int port,
+      int threads,
+      ThreadFactory threadFactory,
+      OipEndpoint endpoint,
+      TokenVerifier tokens)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
+    ExecutorService workers = Executors.newFixedThreadPool(threads, threadFactory);
+    server.setExecutor(workers);
+    server.createContext(PREFIX, exchange -> serve(exchange, endpoint, tokens));
+    server.start();
+    LOG.info(
+        () -> "inference port open on " + host + ":" + port + " (/v2, " + threads + " threads)");
+    return new InferencePort(server, workers);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void serve(HttpExchange exchange, OipEndpoint endpoint, TokenVerifier tokens) {
+    PortExchange carried = new PortExchange(exchange, PREFIX);
+    try (exchange) {
+      String failure = authenticate(carried, tokens);
+      if (failure == null) {
+        endpoint.handle(carried);
+      } else {
+        carried.refuse(failure);
+      }
+      carried.send();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "inference exchange ended early", e);
+    }
+  }
+
+  /** Null when the caller is authenticated; else why not (the answer is then a 401 or 503). */
+  private static String authenticate(PortExchange exchange, TokenVerifier tokens) {
+    String header = exchange.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return "missing bearer token: send 'Authorization: Bearer <access token>'";
+    }
+    try {
+      exchange.authenticated(tokens.verifyAccessToken(header.substring(7).trim()));
+      return null;
+    } catch (InvalidTokenException e) {
+      return "invalid bearer token: " + e.getMessage();
+    } catch (IdentityProviderUnavailableException e) {
+      exchange.unavailable();
+      return "identity provider unavailable; try again shortly";
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    workers.shutdownNow();
+  }
+}
