@@ -6,10 +6,16 @@ import static org.mlplatform.e2e.ModelApi.createModel;
 import static org.mlplatform.e2e.ModelApi.created;
 import static org.mlplatform.e2e.ModelApi.download;
 import static org.mlplatform.e2e.ModelApi.object;
+import static org.mlplatform.e2e.ServingApi.assertError;
+import static org.mlplatform.e2e.ServingApi.awaitReady;
+import static org.mlplatform.e2e.ServingApi.deploy;
+import static org.mlplatform.e2e.ServingApi.infer;
+import static org.mlplatform.e2e.ServingApi.inferStream;
+import static org.mlplatform.e2e.ServingApi.input;
+import static org.mlplatform.e2e.ServingApi.runInProcess;
+import static org.mlplatform.e2e.ServingApi.setAlias;
+import static org.mlplatform.e2e.ServingApi.sleep;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -19,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +79,7 @@ class ServingIT {
   /** The champion, moved by a reviewed promotion, is served without anyone deploying it. */
   @Test
   void theChampionIsServedAndAnswersAsOnnxRuntimeDoes() throws Exception {
-    JsonObject deployment = awaitReady(MODEL);
+    JsonObject deployment = awaitReady(alice, MODEL);
     assertThat(deployment.getString("alias")).isEqualTo("champion");
     assertThat(
             deployment
@@ -87,6 +92,7 @@ class ServingIT {
     float[][] rows = {{0.5f, -1.25f}, {-2f, 0.75f}, {0f, 0f}};
     HttpResponse<String> answer =
         infer(
+            alice,
             "/v2/models/" + MODEL + "/infer",
             "{\"id\":\"req-7\",\"inputs\":[" + input(rows) + "]}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -98,7 +104,7 @@ class ServingIT {
     assertThat(output.getString("datatype")).isEqualTo("FP32");
     assertThat(output.getJsonArray("shape").getInt(0)).isEqualTo(3);
     float[] served = ModelApi.floats(output.getJsonArray("data"));
-    float[] direct = runInProcess(rows);
+    float[] direct = runInProcess(onnx, rows);
     assertThat(served).hasSize(direct.length);
     for (int i = 0; i < direct.length; i++) {
       assertThat(served[i]).isCloseTo(direct[i], Offset.offset(1e-6f));
@@ -118,7 +124,7 @@ class ServingIT {
   /** Features come from the online store in the version's order; a missing entity is imputed. */
   @Test
   void predictionsByEntityKeyReadTheOnlineStore() {
-    awaitReady(MODEL);
+    awaitReady(alice, MODEL);
     HttpResponse<String> online =
         Http.json(
             "POST",
@@ -150,6 +156,7 @@ class ServingIT {
 
     HttpResponse<String> raw =
         infer(
+            alice,
             "/v2/models/" + MODEL + "/infer",
             "{\"inputs\":[" + input(new float[][] {{x1, x2}}) + "]}");
     float[] direct =
@@ -183,7 +190,7 @@ class ServingIT {
    */
   @Test
   void theInferencePortAnswersLikeThePlatformsPort() throws Exception {
-    awaitReady(MODEL);
+    awaitReady(alice, MODEL);
     String body = "{\"id\":\"p-1\",\"inputs\":[" + input(new float[][] {{0.5f, -1.25f}}) + "]}";
     String port = "http://localhost:" + RunningPlatform.INFERENCE_PORT;
     HttpResponse<String> viaPort =
@@ -192,7 +199,7 @@ class ServingIT {
                 .header("Authorization", "Bearer " + alice)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
-    HttpResponse<String> viaPlatform = infer("/v2/models/" + MODEL + "/infer", body);
+    HttpResponse<String> viaPlatform = infer(alice, "/v2/models/" + MODEL + "/infer", body);
 
     assertThat(viaPort.statusCode()).as(viaPort.body()).isEqualTo(200);
     assertThat(object(viaPort).getJsonArray("outputs"))
@@ -232,47 +239,52 @@ class ServingIT {
   /** Each broken request gets a 4xx and a message that names the problem. */
   @Test
   void badInferenceRequestsAreRefusedWithTheReason() throws Exception {
-    awaitReady(MODEL);
+    awaitReady(alice, MODEL);
     String path = "/v2/models/" + MODEL + "/infer";
-    assertError(infer(path, "{\"inputs\":[{\"name\":"), 400, "malformed");
+    assertError(infer(alice, path, "{\"inputs\":[{\"name\":"), 400, "malformed");
     assertError(
         infer(
+            alice,
             path,
             "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,3],\"datatype\":\"FP32\",\"data\":[1,2,3]}]}"),
         400,
         "input");
     assertError(
         infer(
+            alice,
             path,
             "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,2],\"datatype\":\"FP32\",\"data\":[1,2,3]}]}"),
         400,
         "input");
     assertError(
         infer(
+            alice,
             path,
             "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,2],\"datatype\":\"INT64\",\"data\":[1,2]}]}"),
         400,
         "FP32");
     assertError(
         infer(
+            alice,
             path,
             "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,2],\"datatype\":\"FP32\",\"data\":[1,2]}]}"),
         400,
         "input");
-    assertError(infer(path, "{\"inputs\":[]}"), 400, "input");
+    assertError(infer(alice, path, "{\"inputs\":[]}"), 400, "input");
     assertError(
         infer(
+            alice,
             path,
             "{\"inputs\":[{\"name\":\"input\",\"shape\":[-1,2],\"datatype\":\"FP32\",\"data\":[1,2]}]}"),
         400,
         "shape");
     assertError(
-        infer("/v2/models/no_such_model_" + RUN + "/infer", "{\"inputs\":[]}"),
+        infer(alice, "/v2/models/no_such_model_" + RUN + "/infer", "{\"inputs\":[]}"),
         404,
         "not deployed");
 
-    assertThat(inferStream(path, 40L << 20, true)).startsWith("HTTP/1.1 413");
-    assertThat(inferStream(path, 40L << 20, false)).startsWith("HTTP/1.1 413");
+    assertThat(inferStream(alice, path, 40L << 20, true)).startsWith("HTTP/1.1 413");
+    assertThat(inferStream(alice, path, 40L << 20, false)).startsWith("HTTP/1.1 413");
   }
 
   /**
@@ -285,8 +297,9 @@ class ServingIT {
     for (int v = 0; v < 2; v++) {
       created(ModelApi.upload(model, onnx, uploadMetadata, alice));
     }
-    setAlias(model, "live", 1);
-    deploy(model, "{\"alias\":\"live\",\"batching\":{\"maxBatchSize\":16,\"maxDelayMs\":1}}");
+    setAlias(alice, model, "live", 1);
+    deploy(
+        alice, model, "{\"alias\":\"live\",\"batching\":{\"maxBatchSize\":16,\"maxDelayMs\":1}}");
 
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
@@ -300,7 +313,7 @@ class ServingIT {
               .start(
                   () -> {
                     while (running.get()) {
-                      HttpResponse<String> r = infer("/v2/models/" + model + "/infer", body);
+                      HttpResponse<String> r = infer(alice, "/v2/models/" + model + "/infer", body);
                       if (r.statusCode() != 200) {
                         failures.add(r.statusCode() + " " + r.body());
                       } else {
@@ -313,7 +326,7 @@ class ServingIT {
     }
     for (int move = 0; move < 6; move++) {
       Thread.sleep(400);
-      setAlias(model, "live", move % 2 == 0 ? 2 : 1);
+      setAlias(alice, model, "live", move % 2 == 0 ? 2 : 1);
     }
     Thread.sleep(400);
     running.set(false);
@@ -333,15 +346,17 @@ class ServingIT {
     for (int v = 0; v < 3; v++) {
       created(ModelApi.upload(model, onnx, uploadMetadata, alice));
     }
-    setAlias(model, "live", 1);
+    setAlias(alice, model, "live", 1);
     deploy(
+        alice,
         model,
         "{\"alias\":\"live\",\"canary\":{\"version\":2,\"percent\":30},\"shadowVersion\":3}");
     String body = "{\"inputs\":[" + input(new float[][] {{0.3f, 0.4f}}) + "]}";
     int canary = 0;
     int callers = 400;
     for (int caller = 0; caller < callers; caller++) {
-      HttpResponse<String> r = infer("/v2/models/" + model + "/infer", body, "caller-" + caller);
+      HttpResponse<String> r =
+          infer(alice, "/v2/models/" + model + "/infer", body, "caller-" + caller);
       assertThat(r.statusCode()).isEqualTo(200);
       if (r.headers().firstValue("X-Route").orElseThrow().equals("canary")) {
         canary++;
@@ -351,13 +366,13 @@ class ServingIT {
     // Binomial(400, 0.3): mean 120, standard deviation 9.2; four of them either side.
     assertThat(canary).isBetween(83, 157);
     String sticky =
-        infer("/v2/models/" + model + "/infer", body, "caller-7")
+        infer(alice, "/v2/models/" + model + "/infer", body, "caller-7")
             .headers()
             .firstValue("X-Route")
             .orElseThrow();
     for (int i = 0; i < 10; i++) {
       assertThat(
-              infer("/v2/models/" + model + "/infer", body, "caller-7")
+              infer(alice, "/v2/models/" + model + "/infer", body, "caller-7")
                   .headers()
                   .firstValue("X-Route"))
           .contains(sticky);
@@ -385,9 +400,10 @@ class ServingIT {
   /** The Deployments pages: the list, the live chart, and a prediction tried in the browser. */
   @Test
   void theDeploymentPagesShowTrafficAndTryAPrediction() {
-    awaitReady(MODEL);
+    awaitReady(alice, MODEL);
     for (int i = 0; i < 20; i++) {
       infer(
+          alice,
           "/v2/models/" + MODEL + "/infer",
           "{\"inputs\":[" + input(new float[][] {{1f, 2f}}) + "]}");
     }
@@ -423,7 +439,7 @@ class ServingIT {
     String model = "sv_broken_" + RUN;
     createModel(model, alice);
     created(ModelApi.upload(model, onnx, uploadMetadata, alice));
-    setAlias(model, "live", 1);
+    setAlias(alice, model, "live", 1);
     HttpResponse<String> refused =
         Http.json(
             "PUT",
@@ -447,158 +463,5 @@ class ServingIT {
             "{\"canary\":{\"version\":1,\"percent\":150}}");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(object(invalid).getString("field")).isEqualTo("canary.percent");
-  }
-
-  private static void assertError(HttpResponse<String> response, int status, String mention) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(object(response).getString("error")).containsIgnoringCase(mention);
-  }
-
-  private static String input(float[][] rows) {
-    StringBuilder data = new StringBuilder();
-    for (float[] row : rows) {
-      for (float v : row) {
-        data.append(data.isEmpty() ? "" : ",").append(v);
-      }
-    }
-    return "{\"name\":\"input\",\"shape\":[%d,%d],\"datatype\":\"FP32\",\"data\":[%s]}"
-        .formatted(rows.length, rows[0].length, data);
-  }
-
-  private static HttpResponse<String> infer(String path, String body) {
-    return infer(path, body, null);
-  }
-
-  private static HttpResponse<String> infer(String path, String body, String routingKey) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
-            .header("Authorization", "Bearer " + alice)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (routingKey != null) {
-      request.header("X-Routing-Key", routingKey);
-    }
-    return Http.send(request.build());
-  }
-
-  /**
-   * Sends a body of {@code size} bytes over a raw socket, its length declared or chunked, and
-   * returns the status line. A raw socket because a server that refuses a body early closes the
-   * connection while the JDK client is still sending, and the client then reports only its own
-   * broken pipe.
-   */
-  private static String inferStream(String path, long size, boolean declared) throws Exception {
-    URI base = URI.create(RunningPlatform.BASE);
-    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(60_000);
-      String head =
-          "POST "
-              + path
-              + " HTTP/1.1\r\nHost: "
-              + base.getHost()
-              + "\r\nAuthorization: Bearer "
-              + alice
-              + "\r\nContent-Type: application/json\r\n"
-              + (declared ? "Content-Length: " + size : "Transfer-Encoding: chunked")
-              + "\r\n\r\n";
-      java.io.OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      out.flush();
-      Thread writer =
-          Thread.ofPlatform()
-              .daemon()
-              .start(
-                  () -> {
-                    byte[] spaces = new byte[64 * 1024];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
-                    try {
-                      byte[] prefix =
-                          "{\"inputs\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                      if (!declared) {
-                        out.write(
-                            (Integer.toHexString(prefix.length) + "\r\n")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                      }
-                      out.write(prefix);
-                      if (!declared) {
-                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                      }
-                      for (long sent = 0; sent < size; sent += spaces.length) {
-                        if (!declared) {
-                          out.write(
-                              (Integer.toHexString(spaces.length) + "\r\n")
-                                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        }
-                        out.write(spaces);
-                        if (!declared) {
-                          out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        }
-                      }
-                    } catch (java.io.IOException e) {
-                      // The server stopped reading: expected once it has answered 413.
-                    }
-                  });
-      java.io.BufferedReader in =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-      String status = in.readLine();
-      writer.interrupt();
-      return status;
-    }
-  }
-
-  private static float[] runInProcess(float[][] rows) throws Exception {
-    OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    try (OrtSession session = environment.createSession(onnx, new OrtSession.SessionOptions());
-        OnnxTensor tensor = OnnxTensor.createTensor(environment, rows);
-        OrtSession.Result out = session.run(Map.of("input", tensor))) {
-      float[][] result = (float[][]) out.get(0).getValue();
-      float[] flat = new float[result.length * result[0].length];
-      for (int r = 0; r < result.length; r++) {
-        System.arraycopy(result[r], 0, flat, r * result[0].length, result[0].length);
-      }
-      return flat;
-    }
-  }
-
-  private static void setAlias(String model, String alias, int version) {
-    HttpResponse<String> set =
-        Http.json(
-            "PUT",
-            "/api/v1/models/" + model + "/aliases/" + alias,
-            alice,
-            "{\"version\":" + version + "}");
-    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-  }
-
-  private static void deploy(String model, String spec) {
-    HttpResponse<String> deployed = Http.json("PUT", "/api/v1/deployments/" + model, alice, spec);
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-    assertThat(object(deployed).getJsonObject("status").getString("state")).isEqualTo("READY");
-  }
-
-  private static JsonObject awaitReady(String model) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    HttpResponse<String> last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = Http.get("/api/v1/deployments/" + model, alice);
-      if (last.statusCode() == 200
-          && object(last).getJsonObject("status").getString("state").equals("READY")) {
-        return object(last);
-      }
-      sleep(200);
-    }
-    throw new AssertionError(
-        "deployment " + model + " not ready: " + (last == null ? "" : last.body()));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

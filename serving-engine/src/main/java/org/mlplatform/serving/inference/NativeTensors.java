@@ -14,8 +14,8 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
-import java.util.Locale;
 import org.mlplatform.domain.models.ElementType;
+import org.mlplatform.serving.OrtElementTypes;
 
 /**
  * Converts between {@link TensorData} and ONNX Runtime tensors of the matching ONNX element type.
@@ -160,31 +160,16 @@ final class NativeTensors {
   }
 
   private static ElementType elementType(String name, OnnxTensorType type) throws OrtException {
-    return switch (type) {
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> ElementType.BOOL;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8 -> ElementType.UINT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16 -> ElementType.UINT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32 -> ElementType.UINT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64 -> ElementType.UINT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8 -> ElementType.INT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16 -> ElementType.INT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32 -> ElementType.INT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> ElementType.INT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16 -> ElementType.FP16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BFLOAT16 -> ElementType.BF16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> ElementType.FP32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE -> ElementType.FP64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING -> ElementType.BYTES;
-      default ->
-          throw new OrtException(
-              "output '"
-                  + name
-                  + "' has element type "
-                  + type.name()
-                      .replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "")
-                      .toLowerCase(Locale.ROOT)
-                  + ", which the platform cannot return");
-    };
+    // Complex numbers and 8-bit floats have no Open Inference Protocol data type.
+    return OrtElementTypes.of(type)
+        .orElseThrow(
+            () ->
+                new OrtException(
+                    "output '"
+                        + name
+                        + "' has element type "
+                        + OrtElementTypes.describe(type)
+                        + ", which the platform cannot return"));
   }
 
   private static ByteBuffer direct(int bytes) {

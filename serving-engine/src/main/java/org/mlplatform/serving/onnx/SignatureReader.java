@@ -15,6 +15,7 @@ import org.mlplatform.domain.models.Dimension;
 import org.mlplatform.domain.models.ElementType;
 import org.mlplatform.domain.models.TensorSpec;
 import org.mlplatform.domain.models.ValueKind;
+import org.mlplatform.serving.OrtElementTypes;
 import org.mlplatform.serving.onnx.InvalidModelException.Reason;
 
 /** Turns ONNX Runtime's description of a session's inputs or outputs into the domain's terms. */
@@ -77,34 +78,18 @@ final class SignatureReader {
 
   private static ElementType tensorElementType(String role, String name, OnnxTensorType type)
       throws InvalidModelException {
-    return switch (type) {
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> ElementType.BOOL;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8 -> ElementType.UINT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16 -> ElementType.UINT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32 -> ElementType.UINT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64 -> ElementType.UINT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8 -> ElementType.INT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16 -> ElementType.INT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32 -> ElementType.INT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> ElementType.INT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16 -> ElementType.FP16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BFLOAT16 -> ElementType.BF16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> ElementType.FP32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE -> ElementType.FP64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING -> ElementType.BYTES;
-      default ->
-          // Complex numbers and 8-bit floats have no Open Inference Protocol data type.
-          throw new InvalidModelException(
-              Reason.UNSUPPORTED_TYPE,
-              role
-                  + " '"
-                  + name
-                  + "' has element type "
-                  + type.name()
-                      .replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "")
-                      .toLowerCase(Locale.ROOT)
-                  + ", which the platform cannot serve");
-    };
+    // Complex numbers and 8-bit floats have no Open Inference Protocol data type.
+    return OrtElementTypes.of(type)
+        .orElseThrow(
+            () ->
+                new InvalidModelException(
+                    Reason.UNSUPPORTED_TYPE,
+                    role
+                        + " '"
+                        + name
+                        + "' has element type "
+                        + OrtElementTypes.describe(type)
+                        + ", which the platform cannot serve"));
   }
 
   /** The element type of a sequence or map's values; null when ONNX Runtime does not say. */
