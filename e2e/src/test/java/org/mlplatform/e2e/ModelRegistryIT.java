@@ -185,18 +185,32 @@ class ModelRegistryIT {
 
     // A reviewer works the inbox in the browser: champion moves back to v1.
     HttpResponse<String> back =
-        Http.json("POST", "/api/v1/models/" + model + "/versions/1/promotions", alice, "{}");
+        Http.json(
+            "POST",
+            "/api/v1/models/" + model + "/versions/1/promotions",
+            alice,
+            "{\"overrideJustification\":\"v2 misreads rotated scans in production\"}");
     assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
     String backProcess = object(back).getString("processInstanceId");
     String backTask = ModelApi.reviewTask(backProcess, bob);
     browser.close();
     browser = new Browser();
-    browser.driver.get(RunningPlatform.BASE + "/tasks");
+    browser.driver.get(RunningPlatform.BASE + "/tasks?task=" + backTask);
     KeycloakLoginPage.expect(browser).logInAs("bob").waitForText(model);
     browser
         .waitUpTo(30)
-        .until(ExpectedConditions.elementToBeClickable(By.id("task-approve-" + backTask)))
-        .click();
+        .until(ExpectedConditions.elementToBeClickable(By.id("task-approve-" + backTask)));
+    assertThat(browser.driver.getPageSource()).contains("v2 misreads rotated scans");
+    browser
+        .driver
+        .findElement(By.id("task-comment-" + backTask))
+        .findElement(By.tagName("textarea"))
+        .sendKeys("agreed, back to v1 until v2 is fixed");
+    org.openqa.selenium.WebElement approveButton =
+        browser.driver.findElement(By.id("task-approve-" + backTask));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", approveButton);
+    approveButton.click();
     browser.screenshot("task-inbox");
     Instant deadline = Instant.now().plusSeconds(20);
     int nowChampion = 0;

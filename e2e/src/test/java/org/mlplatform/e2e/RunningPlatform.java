@@ -75,6 +75,11 @@ public final class RunningPlatform implements BeforeAllCallback {
       env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
       env.put("MLP_SERVING_PORT", String.valueOf(INFERENCE_PORT));
       env.put("MLP_DATA_DIR", DATA_DIR.toString());
+      // Workflow timers in seconds, so reminders, escalations and canary verdicts happen in a test.
+      env.put("MLP_WORKFLOWS_REVIEW_DUE", "PT3S");
+      env.put("MLP_WORKFLOWS_ESCALATE_AFTER", "PT3S");
+      env.put("MLP_WORKFLOWS_CANARY_WINDOW", "PT6S");
+      env.put("MLP_WORKFLOWS_CANARY_MIN_REQUESTS", "5");
       env.remove("MLP_OIDC_ISSUER");
       env.remove("MLP_DB_URL");
       Process process = pb.start();

@@ -1,12 +1,28 @@
 package org.mlplatform.workflows;
 
+import java.io.InputStream;
 import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.mlplatform.workflows.promotion.CheckResult;
+import org.mlplatform.workflows.promotion.PromotionRequest;
+import org.mlplatform.workflows.retraining.RetrainingTrigger;
+import org.mlplatform.workflows.retraining.RetrainingVariables;
 
 /**
  * The platform's view of the process engine: deploys the BPMN files shipped in this module and
@@ -16,7 +32,14 @@ import org.camunda.bpm.engine.task.Task;
 public final class WorkflowEngine implements AutoCloseable {
 
   /** BPMN files deployed at start; duplicate filtering keeps restarts from adding versions. */
-  static final List<String> PROCESS_RESOURCES = List.of("bpmn/model-promotion.bpmn");
+  static final List<String> PROCESS_RESOURCES =
+      List.of(
+          "bpmn/model-promotion.bpmn",
+          "bpmn/emergency-rollback.bpmn",
+          "bpmn/model-retraining.bpmn",
+          "bpmn/retraining-schedule.bpmn");
+
+  public static final String ROLLBACK_PROCESS_KEY = "emergencyRollback";
 
   private final ProcessEngine engine;
 
@@ -35,6 +58,17 @@ public final class WorkflowEngine implements AutoCloseable {
     deployment.deploy();
   }
 
+  /** Starts running due timers and asynchronous steps; idempotent. */
+  public void startJobs() {
+    var executor =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getJobExecutor();
+    if (!executor.isActive()) {
+      executor.start();
+    }
+  }
+
   /** Keys of the latest deployed process definitions, sorted. */
   public List<String> deployedProcessKeys() {
     return engine
@@ -48,20 +82,138 @@ public final class WorkflowEngine implements AutoCloseable {
         .toList();
   }
 
-  /** Starts a promotion of a model version to an alias; returns the process instance id. */
-  public String startPromotion(String model, int version, String alias, String requestedBy) {
+  /**
+   * Starts a promotion; its checks run before this returns, so a failed check is already visible in
+   * its history. Returns the process instance id.
+   */
+  public String startPromotion(PromotionRequest request) {
     ProcessInstance instance =
         engine
             .getRuntimeService()
             .startProcessInstanceByKey(
                 PromotionVariables.PROCESS_KEY,
-                model + ":" + version,
-                Map.of(
-                    PromotionVariables.MODEL, model,
-                    PromotionVariables.VERSION, version,
-                    PromotionVariables.ALIAS, alias,
-                    PromotionVariables.REQUESTED_BY, requestedBy));
+                request.model() + ":" + request.version(),
+                request.variables());
     return instance.getId();
+  }
+
+  /** The running promotion of this version, if one is under way. */
+  public Optional<String> activePromotion(String model, int version) {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PromotionVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(model + ":" + version)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .findFirst();
+  }
+
+  /** Points an alias back at an earlier version at once, without review; returns the process. */
+  public String startEmergencyRollback(
+      String model, int version, String alias, String requestedBy, String reason) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(PromotionVariables.MODEL, model);
+    vars.put(PromotionVariables.VERSION, version);
+    vars.put(PromotionVariables.ALIAS, alias);
+    vars.put(PromotionVariables.REQUESTED_BY, requestedBy);
+    vars.put(PromotionVariables.COMMENT, reason);
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(ROLLBACK_PROCESS_KEY, model + ":" + version, vars)
+        .getId();
+  }
+
+  /**
+   * Asks for a retraining through the message alerts also send; returns the process instance id.
+   *
+   * @throws RetrainingRunningException when one for the model is still running
+   */
+  public String requestRetraining(
+      String model, RetrainingTrigger trigger, String requestedBy, String reason) {
+    activeRetraining(model)
+        .ifPresent(
+            id -> {
+              throw new RetrainingRunningException(model, id);
+            });
+    return engine
+        .getRuntimeService()
+        .createMessageCorrelation(RetrainingVariables.REQUESTED_MESSAGE)
+        .processInstanceBusinessKey(model)
+        .setVariable(RetrainingVariables.MODEL, model)
+        .setVariable(RetrainingVariables.TRIGGER, trigger.label())
+        .setVariable(RetrainingVariables.REQUESTED_BY, requestedBy)
+        .setVariable(RetrainingVariables.REASON, reason)
+        .correlateStartMessage()
+        .getId();
+  }
+
+  /** The running retraining of a model, if any. */
+  public Optional<String> activeRetraining(String model) {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(RetrainingVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(model)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .findFirst();
+  }
+
+  /**
+   * Replaces a model's retraining schedule: the running schedule ends, and a new one starts when
+   * {@code every} is present.
+   */
+  public void scheduleRetraining(String model, Optional<java.time.Duration> every) {
+    var runtime = engine.getRuntimeService();
+    runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(RetrainingVariables.SCHEDULE_PROCESS_KEY)
+        .processInstanceBusinessKey(model)
+        .list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "schedule changed"));
+    every.ifPresent(
+        interval ->
+            runtime.startProcessInstanceByKey(
+                RetrainingVariables.SCHEDULE_PROCESS_KEY,
+                model,
+                Map.of(
+                    RetrainingVariables.MODEL,
+                    model,
+                    RetrainingVariables.EVERY,
+                    interval.toString())));
+  }
+
+  /** The next scheduled retraining of a model, if it has a schedule. */
+  public Optional<java.time.Instant> nextScheduledRetraining(String model) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processDefinitionKey(RetrainingVariables.SCHEDULE_PROCESS_KEY)
+        .processInstanceId(
+            Optional.ofNullable(
+                    engine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(RetrainingVariables.SCHEDULE_PROCESS_KEY)
+                        .processInstanceBusinessKey(model)
+                        .singleResult())
+                .map(ProcessInstance::getId)
+                .orElse("-"))
+        .timers()
+        .list()
+        .stream()
+        .map(j -> j.getDuedate().toInstant())
+        .findFirst();
+  }
+
+  /** A retraining of the model is still running. */
+  public static final class RetrainingRunningException extends RuntimeException {
+    public RetrainingRunningException(String model, String processInstanceId) {
+      super("a retraining of " + model + " is still running: process " + processInstanceId);
+    }
   }
 
   /** A reviewer's decision on a promotion, with what the process was asked for. */
@@ -89,33 +241,48 @@ public final class WorkflowEngine implements AutoCloseable {
     }
   }
 
+  /** The task is claimed by someone else, or offered to none of the caller's groups. */
+  public static final class NotYourTaskException extends RuntimeException {
+    public NotYourTaskException(String message) {
+      super(message);
+    }
+  }
+
+  /** Someone else claimed the task first. */
+  public static final class TaskClaimedException extends RuntimeException {
+    public TaskClaimedException(String assignee) {
+      super("the task is already claimed by " + assignee);
+    }
+  }
+
   /**
-   * Completes a promotion review. Joins the caller's transaction, so the caller can apply the
-   * decision (move the alias) in the same commit.
+   * Completes a promotion review. Joins the caller's transaction; an approval runs the process on
+   * to the alias move within it.
    *
    * @throws NoSuchTaskException when no open task has the id
    * @throws SelfReviewException when the reviewer asked for the promotion
+   * @throws NotYourTaskException when someone else claimed it, or it is not offered to the
+   *     reviewer's groups
    */
   public PromotionDecision completeReview(
-      String taskId, String reviewer, boolean approve, String comment) {
-    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      throw new NoSuchTaskException(taskId);
-    }
+      String taskId, String reviewer, Collection<String> groups, boolean approve, String comment) {
+    Task task = openTask(taskId);
     Map<String, Object> vars = engine.getTaskService().getVariables(taskId);
     String requestedBy = (String) vars.get(PromotionVariables.REQUESTED_BY);
     if (reviewer.equals(requestedBy)) {
       throw new SelfReviewException(reviewer);
     }
-    String decision = approve ? "approve" : "reject";
-    engine
-        .getTaskService()
-        .complete(
-            taskId,
-            Map.of(
-                "decision", decision,
-                "reviewer", reviewer,
-                "comment", comment == null ? "" : comment));
+    if (task.getAssignee() != null && !task.getAssignee().equals(reviewer)) {
+      throw new NotYourTaskException(
+          "the task is claimed by " + task.getAssignee() + ": only they can complete it");
+    }
+    requireCandidate(task, reviewer, groups);
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put(PromotionVariables.DECISION, approve ? "approve" : "reject");
+    decision.put(PromotionVariables.REVIEWER, reviewer);
+    decision.put(PromotionVariables.COMMENT, comment == null ? "" : comment);
+    engine.getTaskService().setAssignee(taskId, reviewer);
+    engine.getTaskService().complete(taskId, decision);
     return new PromotionDecision(
         task.getProcessInstanceId(),
         (String) vars.get(PromotionVariables.MODEL),
@@ -127,34 +294,216 @@ public final class WorkflowEngine implements AutoCloseable {
         comment);
   }
 
-  /** Open tasks that any of these groups may work, oldest first. */
-  public List<ReviewTask> openTasksForGroups(Collection<String> groups) {
-    if (groups.isEmpty()) {
-      return List.of();
+  /** Takes a task so that colleagues see who works on it; the requester may not. */
+  public ReviewTask claim(String taskId, String user, Collection<String> groups) {
+    Task task = openTask(taskId);
+    String requestedBy =
+        (String) engine.getTaskService().getVariable(taskId, PromotionVariables.REQUESTED_BY);
+    if (user.equals(requestedBy)) {
+      throw new SelfReviewException(user);
     }
-    return engine
-        .getTaskService()
-        .createTaskQuery()
-        .taskCandidateGroupIn(List.copyOf(groups))
-        .initializeFormKeys()
-        .orderByTaskCreateTime()
-        .asc()
-        .list()
-        .stream()
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      throw new TaskClaimedException(task.getAssignee());
+    }
+    requireCandidate(task, user, groups);
+    engine.getTaskService().claim(taskId, user);
+    return toReviewTask(openTask(taskId));
+  }
+
+  /** Gives a claimed task back to the group; only its assignee or an admin may. */
+  public ReviewTask unclaim(String taskId, String user, boolean admin) {
+    Task task = openTask(taskId);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user) && !admin) {
+      throw new NotYourTaskException("the task is claimed by " + task.getAssignee());
+    }
+    engine.getTaskService().setAssignee(taskId, null);
+    return toReviewTask(openTask(taskId));
+  }
+
+  /** Open tasks assigned to the user or offered to any of their groups, oldest first. */
+  public List<ReviewTask> openTasks(String user, Collection<String> groups) {
+    Stream<Task> mine =
+        engine.getTaskService().createTaskQuery().taskAssignee(user).list().stream();
+    Stream<Task> offered =
+        groups.isEmpty()
+            ? Stream.empty()
+            : engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroupIn(List.copyOf(groups))
+                .includeAssignedTasks()
+                .list()
+                .stream();
+    Map<String, Task> byId = new LinkedHashMap<>();
+    Stream.concat(mine, offered).forEach(t -> byId.putIfAbsent(t.getId(), t));
+    return byId.values().stream()
+        .sorted(java.util.Comparator.comparing(Task::getCreateTime))
         .map(this::toReviewTask)
         .toList();
   }
 
+  /** One open task, as the reviewer sees it. */
+  public Optional<ReviewTask> task(String taskId) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    return Optional.ofNullable(task).map(this::toReviewTask);
+  }
+
+  /** A process instance's history, running or ended. */
+  public Optional<ProcessHistory> history(String processInstanceId) {
+    HistoricProcessInstance instance = historic(processInstanceId).orElse(null);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    List<ProcessHistory.Step> steps =
+        engine
+            .getHistoryService()
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list()
+            .stream()
+            .map(WorkflowEngine::step)
+            .toList();
+    Set<String> active =
+        steps.stream()
+            .filter(s -> s.ended() == null)
+            .map(ProcessHistory.Step::activityId)
+            .collect(Collectors.toSet());
+    Map<String, String> variables = new TreeMap<>();
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .disableBinaryFetching()
+        .list()
+        .forEach(v -> variables.put(v.getName(), render(v.getValue())));
+    return Optional.of(
+        new ProcessHistory(
+            instance.getId(),
+            instance.getProcessDefinitionKey(),
+            instance.getProcessDefinitionName(),
+            instance.getBusinessKey(),
+            instance.getState(),
+            instant(instance.getStartTime()),
+            instant(instance.getEndTime()),
+            steps,
+            active,
+            variables));
+  }
+
+  /** Promotion, rollback and retraining processes of a model, newest first. */
+  public List<ProcessHistory> processesOf(String model, int limit) {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyLike(model + "%")
+        .orderByProcessInstanceStartTime()
+        .desc()
+        .listPage(0, limit * 2)
+        .stream()
+        .filter(
+            p ->
+                p.getBusinessKey().startsWith(model + ":")
+                    || (p.getBusinessKey().equals(model)
+                        && p.getProcessDefinitionKey().equals(RetrainingVariables.PROCESS_KEY)))
+        .limit(limit)
+        .map(p -> history(p.getId()).orElseThrow())
+        .toList();
+  }
+
+  /** The BPMN XML a process instance runs on, for drawing its diagram. */
+  public Optional<InputStream> processModel(String processInstanceId) {
+    return historic(processInstanceId)
+        .map(i -> engine.getRepositoryService().getProcessModel(i.getProcessDefinitionId()));
+  }
+
+  private Optional<HistoricProcessInstance> historic(String processInstanceId) {
+    return Optional.ofNullable(
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult());
+  }
+
+  /** The diagram of the process a process instance runs on. */
+  public Optional<org.mlplatform.workflows.diagram.ProcessDiagram> diagram(
+      String processInstanceId) {
+    return processModel(processInstanceId)
+        .map(
+            xml -> {
+              try (xml) {
+                return org.mlplatform.workflows.diagram.ProcessDiagrams.read(xml);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
+  private Task openTask(String taskId) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new NoSuchTaskException(taskId);
+    }
+    return task;
+  }
+
+  private void requireCandidate(Task task, String user, Collection<String> groups) {
+    if (user.equals(task.getAssignee())) {
+      return;
+    }
+    boolean offered =
+        engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getGroupId)
+            .anyMatch(groups::contains);
+    if (!offered) {
+      throw new NotYourTaskException("the task is not offered to any of your roles");
+    }
+  }
+
   private ReviewTask toReviewTask(Task task) {
     Map<String, Object> vars = engine.getTaskService().getVariables(task.getId());
+    Object canary = vars.get(PromotionVariables.CANARY_PERCENT);
     return new ReviewTask(
         task.getId(),
         task.getName(),
         task.getProcessInstanceId(),
         (String) vars.get(PromotionVariables.MODEL),
         (Integer) vars.get(PromotionVariables.VERSION),
+        (String) vars.get(PromotionVariables.ALIAS),
         (String) vars.get(PromotionVariables.REQUESTED_BY),
-        task.getCreateTime().toInstant());
+        task.getCreateTime().toInstant(),
+        task.getAssignee(),
+        instant(task.getDueDate()),
+        canary == null ? 0 : (Integer) canary,
+        CheckResult.decode((String) vars.get(PromotionVariables.CHECKS)),
+        (String) vars.get(PromotionVariables.OVERRIDE_JUSTIFICATION));
+  }
+
+  private static ProcessHistory.Step step(HistoricActivityInstance a) {
+    return new ProcessHistory.Step(
+        a.getActivityId(),
+        a.getActivityName(),
+        a.getActivityType(),
+        instant(a.getStartTime()),
+        instant(a.getEndTime()),
+        a.getAssignee());
+  }
+
+  private static String render(Object value) {
+    return switch (value) {
+      case null -> "";
+      case Date d -> d.toInstant().toString();
+      default -> value.toString();
+    };
+  }
+
+  private static java.time.Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   /** The underlying engine, for tests in this module. */

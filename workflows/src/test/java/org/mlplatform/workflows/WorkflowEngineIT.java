@@ -3,7 +3,6 @@ package org.mlplatform.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mlplatform.persistence.TestDatabase;
@@ -15,11 +14,14 @@ class WorkflowEngineIT {
   @EnumSource(TestDatabase.Kind.class)
   void deploysOnceAndRunsAPromotionWithFullHistory(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      try (WorkflowEngine first = WorkflowEngineFactory.standalone(db.dataSource(), false)) {
-        assertThat(first.deployedProcessKeys()).containsExactly(PromotionVariables.PROCESS_KEY);
+      try (WorkflowEngine first =
+          WorkflowEngineFactory.standalone(db.dataSource(), false, new RecordingPorts().ports())) {
+        assertThat(first.deployedProcessKeys())
+            .containsExactly(WorkflowEngine.ROLLBACK_PROCESS_KEY, PromotionVariables.PROCESS_KEY);
       }
 
-      try (WorkflowEngine engine = WorkflowEngineFactory.standalone(db.dataSource(), false)) {
+      try (WorkflowEngine engine =
+          WorkflowEngineFactory.standalone(db.dataSource(), false, new RecordingPorts().ports())) {
         assertThat(
                 engine
                     .processEngine()
@@ -27,11 +29,23 @@ class WorkflowEngineIT {
                     .createProcessDefinitionQuery()
                     .count())
             .as("a restart deploys no second version of an unchanged process")
-            .isEqualTo(1);
+            .isEqualTo(2);
 
-        String instanceId = engine.startPromotion("fraud", 3, "champion", "alice");
+        java.time.Instant now = java.time.Instant.now();
+        String instanceId =
+            engine.startPromotion(
+                new org.mlplatform.workflows.promotion.PromotionRequest(
+                    "fraud",
+                    3,
+                    "champion",
+                    "alice",
+                    0,
+                    null,
+                    now.plusSeconds(60),
+                    now.plusSeconds(120),
+                    java.time.Duration.ofMinutes(1)));
 
-        List<ReviewTask> bobs = engine.openTasksForGroups(List.of("reviewer"));
+        List<ReviewTask> bobs = engine.openTasks("bob", List.of("reviewer"));
         assertThat(bobs)
             .singleElement()
             .satisfies(
@@ -41,12 +55,19 @@ class WorkflowEngineIT {
                   assertThat(t.version()).isEqualTo(3);
                   assertThat(t.requestedBy()).isEqualTo("alice");
                 });
-        assertThat(engine.openTasksForGroups(List.of("viewer"))).isEmpty();
+        assertThat(engine.openTasks("victor", List.of("viewer"))).isEmpty();
 
+        engine.completeReview(bobs.getFirst().id(), "bob", List.of("reviewer"), true, "fine");
         engine
             .processEngine()
-            .getTaskService()
-            .complete(bobs.getFirst().id(), Map.of(PromotionVariables.DECISION, "approve"));
+            .getManagementService()
+            .executeJob(
+                engine
+                    .processEngine()
+                    .getManagementService()
+                    .createJobQuery()
+                    .singleResult()
+                    .getId());
 
         assertThat(
                 engine
@@ -54,7 +75,7 @@ class WorkflowEngineIT {
                     .getHistoryService()
                     .createHistoricActivityInstanceQuery()
                     .processInstanceId(instanceId)
-                    .activityId("promotionApproved")
+                    .activityId("promotionDeployed")
                     .count())
             .isEqualTo(1);
       }

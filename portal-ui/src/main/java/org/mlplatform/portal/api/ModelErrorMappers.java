@@ -70,4 +70,32 @@ public final class ModelErrorMappers {
       return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
     }
   }
+
+  /** A task claimed by someone else, or not offered to any of the caller's roles. */
+  @Provider
+  public static class OthersTasks implements ExceptionMapper<WorkflowEngine.NotYourTaskException> {
+    @Override
+    public Response toResponse(WorkflowEngine.NotYourTaskException e) {
+      return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
+    }
+  }
+
+  /** A claim that came second. */
+  @Provider
+  public static class ClaimedTasks implements ExceptionMapper<WorkflowEngine.TaskClaimedException> {
+    @Override
+    public Response toResponse(WorkflowEngine.TaskClaimedException e) {
+      return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /** A second retraining of a model while one runs. */
+  @Provider
+  public static class RunningRetrainings
+      implements ExceptionMapper<WorkflowEngine.RetrainingRunningException> {
+    @Override
+    public Response toResponse(WorkflowEngine.RetrainingRunningException e) {
+      return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
+    }
+  }
 }

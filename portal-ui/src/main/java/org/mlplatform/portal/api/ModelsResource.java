@@ -40,6 +40,7 @@ import org.mlplatform.portal.api.ModelJson.ModelBody;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.models.ModelArtifacts;
 import org.mlplatform.portal.models.ModelPromotions;
+import org.mlplatform.portal.models.ModelRetrainings;
 import org.mlplatform.portal.models.ModelStore;
 import org.mlplatform.portal.models.ModelTraining;
 import org.mlplatform.portal.models.ModelUploads;
@@ -61,6 +62,7 @@ public class ModelsResource {
   @Inject private ModelTraining training;
   @Inject private ModelArtifacts artifacts;
   @Inject private ModelPromotions promotions;
+  @Inject private ModelRetrainings retrainings;
   @Context private HttpServletRequest request;
 
   /** The body of an alias move. */
@@ -308,7 +310,13 @@ public class ModelsResource {
   }
 
   /** The body of a promotion request. */
-  public record PromotionBody(String alias) {}
+  public record PromotionBody(String alias, Integer canaryPercent, String overrideJustification) {}
+
+  /** A retraining asked for by hand. */
+  public record RetrainingBody(String reason) {}
+
+  /** An emergency rollback: the earlier version and why. */
+  public record RollbackBody(Integer version, String reason) {}
 
   /**
    * Asks for a version to be promoted ({@code champion} by default): a review task for the reviewer
@@ -320,11 +328,58 @@ public class ModelsResource {
   public Response promote(
       @PathParam("name") String name, @PathParam("version") int version, PromotionBody body) {
     String alias = body == null || body.alias() == null ? AliasName.CHAMPION.value() : body.alias();
+    int canary = body == null || body.canaryPercent() == null ? 0 : body.canaryPercent();
+    String justification = body == null ? null : body.overrideJustification();
     String processInstance =
         promotions.request(
-            id(name, version), AliasName.of("alias", alias), caller(), Origin.of(request));
+            id(name, version),
+            new ModelPromotions.Ask(AliasName.of("alias", alias), canary, justification),
+            caller(),
+            Origin.of(request));
     return Response.status(Response.Status.CREATED)
-        .entity(Map.of("processInstanceId", processInstance, "alias", alias))
+        .location(java.net.URI.create("processes/" + processInstance))
+        .entity(
+            Map.of("processInstanceId", processInstance, "alias", alias, "canaryPercent", canary))
+        .build();
+  }
+
+  /**
+   * Retrains the champion's recipe on a fresh training set; the process proposes the new version
+   * for promotion when it is better by the model's margin. 201 with the process to follow.
+   */
+  @POST
+  @Path("{name}/retrainings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow({ApiRoles.DATA_SCIENTIST, ApiRoles.ADMIN})
+  public Response retrain(@PathParam("name") String name, RetrainingBody body) {
+    String process =
+        retrainings.request(
+            name(name), body == null ? null : body.reason(), caller(), Origin.of(request));
+    return Response.status(Response.Status.CREATED)
+        .location(java.net.URI.create("processes/" + process))
+        .entity(Map.of("processInstanceId", process))
+        .build();
+  }
+
+  /**
+   * An admin points {@code champion} back at an earlier version at once, without review; the reason
+   * is mandatory and reviewers are told.
+   */
+  @POST
+  @Path("{name}/rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allow({ApiRoles.ADMIN})
+  public Response rollback(@PathParam("name") String name, RollbackBody body) {
+    RollbackBody rollback = RequestBodies.required(body);
+    if (rollback.version() == null) {
+      throw new DomainValidationException("version", "is required");
+    }
+    String process =
+        promotions.rollback(
+            id(name, rollback.version()), rollback.reason(), caller(), Origin.of(request));
+    return Response.status(Response.Status.CREATED)
+        .location(java.net.URI.create("processes/" + process))
+        .entity(Map.of("processInstanceId", process, "version", rollback.version()))
         .build();
   }
 

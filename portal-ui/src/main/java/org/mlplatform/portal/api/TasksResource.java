@@ -20,9 +20,14 @@ import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.models.ModelPromotions;
 import org.mlplatform.portal.security.AuthenticatedRequest;
 import org.mlplatform.workflows.ReviewTask;
+import org.mlplatform.workflows.WorkflowEngine;
 import org.mlplatform.workflows.WorkflowEngine.PromotionDecision;
 
-/** {@code GET /api/v1/tasks}: the open human tasks the caller's roles may work. */
+/**
+ * {@code /api/v1/tasks}: the open human tasks the caller may work (their own and their roles'),
+ * claiming, and completing. Four eyes and claims are enforced in the engine: the requester of a
+ * promotion, or anyone but the person who claimed a task, gets 403.
+ */
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
@@ -34,20 +39,35 @@ public class TasksResource {
   @GET
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public List<ReviewTask> openTasks() {
-    PlatformUser user = AuthenticatedRequest.userOf(request).orElseThrow();
-    return platform
-        .workflows()
-        .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"))
-        .openTasksForGroups(user.roleNames());
+    PlatformUser user = caller();
+    return engine().openTasks(user.username(), user.roleNames());
+  }
+
+  @GET
+  @Path("{id}")
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public ReviewTask task(@PathParam("id") String id) {
+    return engine().task(id).orElseThrow(() -> new WorkflowEngine.NoSuchTaskException(id));
+  }
+
+  @POST
+  @Path("{id}/claim")
+  @Allow({ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public ReviewTask claim(@PathParam("id") String id) {
+    return promotions.claim(id, caller(), Origin.of(request));
+  }
+
+  @POST
+  @Path("{id}/unclaim")
+  @Allow({ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public ReviewTask unclaim(@PathParam("id") String id) {
+    return promotions.unclaim(id, caller(), Origin.of(request));
   }
 
   /** A reviewer's decision: {@code {"decision": "approve" | "reject", "comment": "..."}}. */
   public record Decision(String decision, String comment) {}
 
-  /**
-   * Completes a review task; whoever asked for the promotion cannot complete it (403). An approval
-   * moves the alias.
-   */
+  /** Completes a review task with a mandatory comment; an approval moves the alias. */
   @POST
   @Path("{id}/complete")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -62,7 +82,7 @@ public class TasksResource {
             id,
             decision.decision().equals("approve"),
             decision.comment(),
-            AuthenticatedRequest.userOf(request).orElseThrow(),
+            caller(),
             Origin.of(request));
     return Map.of(
         "processInstanceId", done.processInstanceId(),
@@ -70,5 +90,15 @@ public class TasksResource {
         "version", done.version(),
         "alias", done.alias(),
         "approved", done.approved());
+  }
+
+  private PlatformUser caller() {
+    return AuthenticatedRequest.userOf(request).orElseThrow();
+  }
+
+  private WorkflowEngine engine() {
+    return platform
+        .workflows()
+        .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"));
   }
 }

@@ -20,11 +20,16 @@ import org.mlplatform.persistence.migration.SchemaMigrator;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.jobs.InterruptedWork;
+import org.mlplatform.portal.promotion.PlatformDeploymentActions;
+import org.mlplatform.portal.promotion.PlatformRetraining;
+import org.mlplatform.portal.promotion.PortalWorkflowNotifier;
+import org.mlplatform.portal.promotion.PromotionCheckRunner;
 import org.mlplatform.portal.serving.ServingRuntime;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.serving.OnnxRuntimeHost;
 import org.mlplatform.workflows.WorkflowEngine;
 import org.mlplatform.workflows.WorkflowEngineFactory;
+import org.mlplatform.workflows.promotion.WorkflowPorts;
 
 /**
  * Brings the platform's components up when the application deploys. The work runs on the managed
@@ -50,6 +55,10 @@ public class PlatformStartup {
   @Inject private PlatformReadiness readiness;
   @Inject private InterruptedWork interrupted;
   @Inject private ServingRuntime serving;
+  @Inject private PromotionCheckRunner promotionChecks;
+  @Inject private PlatformDeploymentActions deploymentActions;
+  @Inject private PortalWorkflowNotifier workflowNotifier;
+  @Inject private PlatformRetraining retraining;
 
   private volatile WorkflowEngine workflows;
   private volatile CatalogIndex index;
@@ -70,6 +79,8 @@ public class PlatformStartup {
       failInterruptedWork();
       step(Component.SEARCH_INDEX, this::openIndex);
       step(Component.SERVING_ENGINE, this::startOnnx);
+      // Timers and asynchronous steps call the serving engine and the index: they run from now.
+      workflows.startJobs();
     }
     LOG.info(
         () ->
@@ -93,7 +104,15 @@ public class PlatformStartup {
   }
 
   private String startWorkflows() {
-    workflows = WorkflowEngineFactory.inContainer(dataSource, transactionManager);
+    workflows =
+        WorkflowEngineFactory.inContainer(
+            dataSource,
+            transactionManager,
+            new WorkflowPorts(promotionChecks, deploymentActions, workflowNotifier, retraining),
+            // Jobs run on the managed executor: container threads with the application's context
+            // (JPA, JNDI, transactions that suspend and resume). No job may wait there for
+            // another task queued behind it, so the processes wait with timers instead.
+            executor);
     return "processes " + workflows.deployedProcessKeys();
   }
 
@@ -141,6 +160,7 @@ public class PlatformStartup {
     if (workflows != null) {
       workflows.close();
     }
+
     if (index != null) {
       index.close();
     }

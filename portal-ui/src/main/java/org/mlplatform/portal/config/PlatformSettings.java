@@ -2,6 +2,7 @@ package org.mlplatform.portal.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -116,6 +117,48 @@ public class PlatformSettings {
   public Duration predictionRetention() {
     return Duration.ofDays(
         config.getOptionalValue("mlp.serving.log-retention-days", Long.class).orElse(30L));
+  }
+
+  /**
+   * Where notifications are posted as JSON once their transaction has committed; empty turns the
+   * webhook off.
+   *
+   * @throws IllegalStateException when the value is not an http or https URL with a host
+   */
+  public Optional<URI> webhookUrl() {
+    return value("mlp.webhook.url").map(PlatformSettings::webhookUrl);
+  }
+
+  /** The key webhook bodies are signed with (HMAC-SHA256 in {@code X-MLP-Signature}); optional. */
+  public Optional<String> webhookSecret() {
+    return value("mlp.webhook.secret");
+  }
+
+  /** Notifications waiting for the webhook; past this, new ones are dropped and logged. */
+  public int webhookQueueCapacity() {
+    return config.getOptionalValue("mlp.webhook.queue", Integer.class).orElse(1_000);
+  }
+
+  /**
+   * Parses a webhook URL: http or https with a host. Messages never repeat the URL, which may carry
+   * a token (chat webhooks do).
+   */
+  public static URI webhookUrl(String value) {
+    URI uri;
+    try {
+      uri = new URI(value.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(
+          "mlp.webhook.url (MLP_WEBHOOK_URL) is not a URL: " + e.getReason());
+    }
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalStateException(
+          "mlp.webhook.url (MLP_WEBHOOK_URL) must be an http or https URL with a host"
+              + (scheme.isEmpty() ? "" : ", not a " + scheme + " URL"));
+    }
+    return uri;
   }
 
   private Optional<String> value(String key) {

@@ -141,6 +141,34 @@ public class ModelTraining {
                 Objects.requireNonNullElse(request.hyperparameters(), Map.of())),
             done -> progress.report(0.9 * done, "training"));
     progress.report(0.92, "checking the exported model");
+    ModelVersion version =
+        registerTrained(model, set, trained, request.description(), null, actor, origin);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("model", model.value());
+    result.put("version", version.number());
+    result.put("trainRows", trained.rows().train());
+    result.put("testRows", trained.rows().test());
+    result.put("skippedRows", trained.rows().skipped());
+    // Held-out rows with Tribuo's own outputs, as JSON text (job results are flat): anyone can
+    // check that the registered file agrees.
+    result.put("referencePredictions", referenceJson(trained));
+    return result;
+  }
+
+  /**
+   * Registers a trained model as a version: its lineage (training set, features, labels, algorithm,
+   * the version it was retrained from), held-out metrics and hyperparameters, with the imputation
+   * values serving needs.
+   */
+  public ModelVersion registerTrained(
+      ResourceName model,
+      TrainingSet set,
+      TrainedModel trained,
+      String description,
+      Integer parentVersion,
+      PlatformUser actor,
+      Origin origin)
+      throws org.mlplatform.serving.onnx.InvalidModelException {
     ModelSignature signature = artifacts.inspector().inspect(trained.onnx());
     ModelLineage.Builder lineage =
         ModelLineage.builder(ModelSource.TRAINED)
@@ -148,6 +176,9 @@ public class ModelTraining {
             .features(trained.featureOrder())
             .labels(trained.labels())
             .algorithm(trained.algorithm());
+    if (parentVersion != null) {
+      lineage.parent(parentVersion);
+    }
     if (set.featureService() != null) {
       lineage.featureService(set.featureService());
     }
@@ -159,7 +190,7 @@ public class ModelTraining {
     VersionUpload metadata =
         new VersionUpload(
             Objects.requireNonNullElse(
-                request.description(),
+                description,
                 trained.algorithm()
                     + " trained on "
                     + set.id()
@@ -175,18 +206,7 @@ public class ModelTraining {
             null,
             null,
             null);
-    ModelVersion version =
-        uploads.register(
-            model, trained.onnx(), signature, lineage.build(), metadata, actor, origin);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("model", model.value());
-    result.put("version", version.number());
-    result.put("trainRows", trained.rows().train());
-    result.put("testRows", trained.rows().test());
-    result.put("skippedRows", trained.rows().skipped());
-    // Held-out rows with Tribuo's own outputs, as JSON text (job results are flat): anyone can
-    // check that the registered file agrees.
-    result.put("referencePredictions", referenceJson(trained));
-    return result;
+    return uploads.register(
+        model, trained.onnx(), signature, lineage.build(), metadata, actor, origin);
   }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.mlplatform.domain.models.ModelVersionId;
+import org.mlplatform.domain.serving.CanaryEvidence;
 import org.mlplatform.serving.engine.Route;
 import org.mlplatform.serving.engine.ServingObserver;
 
@@ -71,6 +72,27 @@ public class ServingMetrics implements ServingObserver {
   @Override
   public void swapped(String model, String summary) {
     LOG.info(() -> "deployment " + model + " now serves " + summary);
+  }
+
+  /**
+   * What a version has served since this node started, over every route (shadow copies excluded:
+   * their answers reach nobody), for judging a canary.
+   */
+  public CanaryEvidence evidence(ModelVersionId version) {
+    Map<Route, Instruments> byRoute = instruments.getOrDefault(version, Map.of());
+    long served = 0;
+    long errors = 0;
+    long nanos = 0;
+    synchronized (byRoute) {
+      for (Map.Entry<Route, Instruments> e : byRoute.entrySet()) {
+        if (e.getKey() != Route.SHADOW) {
+          served += e.getValue().requests().getCount();
+          errors += e.getValue().serverErrors().getCount();
+          nanos += e.getValue().latency().getElapsedTime().toNanos();
+        }
+      }
+    }
+    return new CanaryEvidence(served + errors, errors, nanos);
   }
 
   /** Registers gauges read from elsewhere (the prediction log's counters). */

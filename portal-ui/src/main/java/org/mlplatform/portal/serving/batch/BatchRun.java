@@ -97,6 +97,14 @@ final class BatchRun {
    */
   Outcome run(InputStream csv, long size, Writer out, String field, Progress progress)
       throws IOException, InterruptedException {
+    return run(csv, size, out, field, progress, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #run(InputStream, long, Writer, String, Progress)}, stopping after {@code maxRows}.
+   */
+  Outcome run(InputStream csv, long size, Writer out, String field, Progress progress, long maxRows)
+      throws IOException, InterruptedException {
     CountingInputStream counted = new CountingInputStream(csv);
     CsvRecords records = new CsvRecords(new InputStreamReader(counted, StandardCharsets.UTF_8));
     FeatureColumns columns = columns(model, records.next(), field);
@@ -109,7 +117,7 @@ final class BatchRun {
     long rows = 0;
     long imputedRows = 0;
     List<String> record;
-    while ((record = records.next()) != null) {
+    while (rows < maxRows && (record = records.next()) != null) {
       rows++;
       if (chunk.add(record, rows, field)) {
         imputedRows++;

@@ -16,10 +16,10 @@ import org.mlplatform.domain.models.compare.VersionComparison;
 import org.mlplatform.portal.models.ModelStore;
 
 /** Two versions side by side: metrics with their deltas, then signature and lineage changes. */
-class ComparePanel extends VerticalLayout {
+public class ComparePanel extends VerticalLayout {
 
   /** One line of the comparison. */
-  record Line(String section, String name, String base, String candidate, String note) {}
+  public record Line(String section, String name, String base, String candidate, String note) {}
 
   private final Grid<Line> grid = new Grid<>();
 
@@ -63,6 +63,20 @@ class ComparePanel extends VerticalLayout {
     select.setItemLabelGenerator(v -> "v" + v);
     select.setValue(value);
     return select;
+  }
+
+  /** The comparison as a grid of its lines, for pages that show one fixed pair. */
+  public static Grid<Line> grid(VersionComparison comparison, String id) {
+    Grid<Line> lines = new Grid<>();
+    lines.setId(id);
+    lines.addColumn(Line::section).setHeader("What").setAutoWidth(true);
+    lines.addColumn(Line::name).setHeader("Name").setAutoWidth(true);
+    lines.addColumn(Line::base).setHeader("Champion").setAutoWidth(true);
+    lines.addColumn(Line::candidate).setHeader("Candidate").setAutoWidth(true);
+    lines.addColumn(Line::note).setHeader("").setFlexGrow(1);
+    lines.setAllRowsVisible(true);
+    lines.setItems(lines(comparison));
+    return lines;
   }
 
   static List<Line> lines(VersionComparison comparison) {

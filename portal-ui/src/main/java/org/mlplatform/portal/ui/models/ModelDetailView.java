@@ -31,12 +31,15 @@ import org.mlplatform.domain.models.ModelRegistry;
 import org.mlplatform.domain.models.ModelVersion;
 import org.mlplatform.domain.models.PageRequest;
 import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.features.TrainingSets;
+import org.mlplatform.portal.models.ModelPolicies;
 import org.mlplatform.portal.models.ModelStore;
 import org.mlplatform.portal.models.ModelTraining;
 import org.mlplatform.portal.models.ModelUploads;
 import org.mlplatform.portal.ui.base.CurrentUser;
 import org.mlplatform.portal.ui.base.Times;
+import org.mlplatform.portal.ui.tasks.ProcessListGrid;
 
 /**
  * One model: its versions, aliases and their history; data scientists upload a version, train one
@@ -49,11 +52,15 @@ import org.mlplatform.portal.ui.base.Times;
 @Dependent
 public class ModelDetailView extends VerticalLayout implements BeforeEnterObserver {
 
+  private static final int PROCESSES = 20;
+
   private final ModelStore models;
   private final ModelUploads uploads;
   private final ModelTraining training;
   private final TrainingSets trainingSets;
   private final JobRepository jobs;
+  private final ModelPolicies policies;
+  private final PlatformStartup platform;
 
   @Inject
   public ModelDetailView(
@@ -61,12 +68,16 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
       ModelUploads uploads,
       ModelTraining training,
       TrainingSets trainingSets,
-      JobRepository jobs) {
+      JobRepository jobs,
+      ModelPolicies policies,
+      PlatformStartup platform) {
     this.models = models;
     this.uploads = uploads;
     this.training = training;
     this.trainingSets = trainingSets;
     this.jobs = jobs;
+    this.policies = policies;
+    this.platform = platform;
   }
 
   @Override
@@ -108,6 +119,12 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
     if (versions.size() >= 2) {
       add(new H3("Compare versions"), new ComparePanel(model.name(), versions, models));
     }
+    add(new H3("Governance policy"), new ModelPolicyPanel(model.name(), policies, user));
+    platform
+        .workflows()
+        .map(w -> w.processesOf(model.name().value(), PROCESSES))
+        .filter(p -> !p.isEmpty())
+        .ifPresent(p -> add(new H3("Promotions and rollbacks"), ProcessListGrid.of(p)));
   }
 
   private Grid<ModelVersion> versionsGrid(ModelDefinition model, List<ModelVersion> versions) {

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.ResourceName;
-import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.models.CardText;
 import org.mlplatform.domain.models.ModelCard;
 import org.mlplatform.domain.models.ModelRegistry;
@@ -134,7 +133,7 @@ public class ModelVersionView extends VerticalLayout implements BeforeEnterObser
                 + version.artifact().size()
                 + " bytes"),
         onnx,
-        promotion(version),
+        new PromotionPanel(promotions, version),
         new H3("Signature"),
         signature(version),
         new H3("Metrics"),
@@ -146,34 +145,6 @@ public class ModelVersionView extends VerticalLayout implements BeforeEnterObser
         lineageText(version),
         new H3("Model card"),
         card(version));
-  }
-
-  /** Data scientists ask for a promotion to champion; a reviewer decides in the Tasks inbox. */
-  private HorizontalLayout promotion(ModelVersion version) {
-    HorizontalLayout layout = new HorizontalLayout();
-    PlatformUser user = CurrentUser.get();
-    if (!ModelsView.canWrite(user)) {
-      return layout;
-    }
-    Span status = new Span();
-    status.setId("promotion-status");
-    Button ask =
-        new Button(
-            "Ask to promote to champion",
-            e -> {
-              try {
-                String process =
-                    promotions.request(version.id(), AliasName.CHAMPION, user, ModelsView.origin());
-                status.setText(
-                    "Promotion requested (process " + process + "): a reviewer decides.");
-              } catch (RuntimeException ex) {
-                status.setText("Refused: " + ex.getMessage());
-              }
-            });
-    ask.setId("promotion-request");
-    layout.add(ask, status);
-    layout.setAlignItems(Alignment.BASELINE);
-    return layout;
   }
 
   private static Map<String, String> toText(Map<String, Double> metrics) {

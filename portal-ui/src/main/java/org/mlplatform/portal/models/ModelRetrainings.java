@@ -1,0 +1,71 @@
+package org.mlplatform.portal.models;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ServiceUnavailableException;
+import org.mlplatform.domain.DomainValidationException;
+import org.mlplatform.domain.audit.Outcome;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.models.AliasName;
+import org.mlplatform.domain.models.ModelRegistry;
+import org.mlplatform.domain.models.ModelRepository;
+import org.mlplatform.domain.models.ModelVersion;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.audit.AuditRecorder;
+import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.boot.PlatformStartup;
+import org.mlplatform.workflows.retraining.RetrainingTrigger;
+
+/**
+ * Retraining by hand: the same process alerts and schedules start, refused up front when there is
+ * nothing to retrain from (no champion, or a champion without a training set on this platform).
+ */
+@ApplicationScoped
+@Transactional
+public class ModelRetrainings {
+
+  @Inject private ModelRepository models;
+  @Inject private PlatformStartup platform;
+  @Inject private AuditRecorder audit;
+
+  /** Starts a retraining; returns its process instance id. */
+  public String request(ResourceName model, String reason, PlatformUser actor, Origin origin) {
+    ModelRegistry registry = new ModelRegistry(models);
+    registry.model(model); // 404 when missing
+    ModelVersion champion =
+        registry.aliases(model).stream()
+            .filter(a -> a.name().equals(AliasName.CHAMPION))
+            .findFirst()
+            .map(
+                a ->
+                    registry.version(
+                        new org.mlplatform.domain.models.ModelVersionId(model, a.version())))
+            .orElseThrow(
+                () ->
+                    new DomainValidationException(
+                        "model", model + " has no champion to retrain from"));
+    if (champion.lineage().trainingSetId().isEmpty()) {
+      throw new DomainValidationException(
+          "model",
+          "champion v"
+              + champion.number()
+              + " was not trained on a training set here, so there is no recipe to repeat");
+    }
+    String why =
+        reason == null || reason.isBlank() ? "asked by " + actor.username() : reason.strip();
+    String process =
+        platform
+            .workflows()
+            .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"))
+            .requestRetraining(model.value(), RetrainingTrigger.MANUAL, actor.username(), why);
+    audit.record(
+        actor,
+        "model.retrain.request",
+        "model:" + model,
+        why + ", process " + process,
+        Outcome.SUCCESS,
+        origin);
+    return process;
+  }
+}
