@@ -127,6 +127,31 @@ class PromotionWorkflowIT {
     return process.getJsonObject("variables").getString("outcome", "");
   }
 
+  /** Alice asks on the version's page, with a canary share; returns the process it started. */
+  private static String askInThePortal(String model, int version, int canaryPercent) {
+    try (Browser browser = new Browser()) {
+      browser.driver.get(RunningPlatform.BASE + "/models/" + model + "/versions/" + version);
+      KeycloakLoginPage.expect(browser).logInAs("alice").waitForText(model + " v" + version);
+      org.openqa.selenium.WebElement share =
+          browser
+              .waitUpTo(30)
+              .until(ExpectedConditions.visibilityOfElementLocated(By.id("promotion-canary")))
+              .findElement(By.tagName("input"));
+      share.sendKeys(
+          org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+          org.openqa.selenium.Keys.DELETE);
+      share.sendKeys(Integer.toString(canaryPercent), org.openqa.selenium.Keys.TAB);
+      click(browser, browser.driver.findElement(By.id("promotion-request")));
+      String href =
+          browser
+              .waitUpTo(30)
+              .until(ExpectedConditions.visibilityOfElementLocated(By.id("promotion-process-link")))
+              .getDomAttribute("href");
+      browser.screenshot("promotion-requested");
+      return href.substring(href.lastIndexOf('/') + 1);
+    }
+  }
+
   /** The review panel sits below the inbox: bring a button into view before clicking it. */
   private static void click(Browser browser, org.openqa.selenium.WebElement button) {
     ((org.openqa.selenium.JavascriptExecutor) browser.driver)
@@ -262,7 +287,7 @@ class PromotionWorkflowIT {
                   }
                 });
     try {
-      String process = ask(model, 2, "{\"canaryPercent\":50}");
+      String process = askInThePortal(model, 2, 50);
       String taskId = ModelApi.reviewTask(process, bob);
       try (Browser browser = new Browser()) {
         browser.driver.get(RunningPlatform.BASE + "/tasks?task=" + taskId);
@@ -331,6 +356,14 @@ class PromotionWorkflowIT {
     assertThat(failures).isEmpty();
     assertThat(versions).contains("1", "2");
     assertThat(answered.get()).isGreaterThan(20);
+    try (Browser browser = new Browser()) {
+      browser.driver.get(RunningPlatform.BASE + "/notifications");
+      KeycloakLoginPage.expect(browser)
+          .logInAs("alice")
+          .waitForText("Promoted: " + model + " v2 to champion");
+      assertThat(browser.driver.findElement(By.id("notifications-link")).isDisplayed()).isTrue();
+      browser.screenshot("notifications");
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mlplatform.persistence.TestDatabase;
+import org.mlplatform.workflows.retraining.RetrainingVariables;
 
 /** The engine on the platform's databases: schema creation, deployment, a task, full history. */
 class WorkflowEngineIT {
@@ -17,7 +18,11 @@ class WorkflowEngineIT {
       try (WorkflowEngine first =
           WorkflowEngineFactory.standalone(db.dataSource(), false, new RecordingPorts().ports())) {
         assertThat(first.deployedProcessKeys())
-            .containsExactly(WorkflowEngine.ROLLBACK_PROCESS_KEY, PromotionVariables.PROCESS_KEY);
+            .containsExactly(
+                WorkflowEngine.ROLLBACK_PROCESS_KEY,
+                PromotionVariables.PROCESS_KEY,
+                RetrainingVariables.PROCESS_KEY,
+                RetrainingVariables.SCHEDULE_PROCESS_KEY);
       }
 
       try (WorkflowEngine engine =
@@ -29,7 +34,7 @@ class WorkflowEngineIT {
                     .createProcessDefinitionQuery()
                     .count())
             .as("a restart deploys no second version of an unchanged process")
-            .isEqualTo(2);
+            .isEqualTo(4);
 
         java.time.Instant now = java.time.Instant.now();
         String instanceId =

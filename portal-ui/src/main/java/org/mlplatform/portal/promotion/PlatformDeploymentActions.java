@@ -149,6 +149,14 @@ public class PlatformDeploymentActions implements DeploymentActions {
   @Override
   public void restore(PromotionCase promotion, int version, String reason) {
     move(promotion, version, promotion.requestedBy(), reason);
+    audit.record(
+        WORKFLOW,
+        "model.alias.restore",
+        "model_version:" + ModelVersionId.of(promotion.model(), version),
+        promotion.alias() + " back to v" + version + ": " + reason,
+        Outcome.SUCCESS,
+        promotion.processInstanceId(),
+        null);
   }
 
   private void move(PromotionCase promotion, int version, String approvedBy, String reason) {

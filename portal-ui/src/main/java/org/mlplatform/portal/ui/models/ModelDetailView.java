@@ -34,6 +34,7 @@ import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.features.TrainingSets;
 import org.mlplatform.portal.models.ModelPolicies;
+import org.mlplatform.portal.models.ModelRetrainings;
 import org.mlplatform.portal.models.ModelStore;
 import org.mlplatform.portal.models.ModelTraining;
 import org.mlplatform.portal.models.ModelUploads;
@@ -60,6 +61,7 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
   private final TrainingSets trainingSets;
   private final JobRepository jobs;
   private final ModelPolicies policies;
+  private final ModelRetrainings retrainings;
   private final PlatformStartup platform;
 
   @Inject
@@ -70,6 +72,7 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
       TrainingSets trainingSets,
       JobRepository jobs,
       ModelPolicies policies,
+      ModelRetrainings retrainings,
       PlatformStartup platform) {
     this.models = models;
     this.uploads = uploads;
@@ -77,6 +80,7 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
     this.trainingSets = trainingSets;
     this.jobs = jobs;
     this.policies = policies;
+    this.retrainings = retrainings;
     this.platform = platform;
   }
 
@@ -120,11 +124,15 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
       add(new H3("Compare versions"), new ComparePanel(model.name(), versions, models));
     }
     add(new H3("Governance policy"), new ModelPolicyPanel(model.name(), policies, user));
+    if (ModelsView.canWrite(user)) {
+      add(new H3("Retrain"), new RetrainPanel(model.name(), retrainings, user));
+    }
     platform
         .workflows()
         .map(w -> w.processesOf(model.name().value(), PROCESSES))
         .filter(p -> !p.isEmpty())
-        .ifPresent(p -> add(new H3("Promotions and rollbacks"), ProcessListGrid.of(p)));
+        .ifPresent(
+            p -> add(new H3("Promotions, rollbacks and retrainings"), ProcessListGrid.of(p)));
   }
 
   private Grid<ModelVersion> versionsGrid(ModelDefinition model, List<ModelVersion> versions) {
