@@ -14,12 +14,24 @@ public final class RenewingToken {
 
   private final HttpClient http;
   private final String url;
+  private final String user;
   private volatile String token;
   private volatile long renewAt;
 
+  /** Alice's token: she may read, write and predict. */
   public RenewingToken(HttpClient http, String url) {
+    this(http, url, "alice");
+  }
+
+  /** The token of one of the local realm's users (their password is their name). */
+  public RenewingToken(HttpClient http, String url, String user) {
     this.http = http;
     this.url = url;
+    this.user = user;
+  }
+
+  public String user() {
+    return user;
   }
 
   public String current() throws IOException, InterruptedException {
@@ -33,7 +45,7 @@ public final class RenewingToken {
     if (token != null && System.nanoTime() - renewAt <= 0) {
       return; // another caller renewed it meanwhile
     }
-    token = PasswordGrant.accessToken(http, url, "alice");
+    token = PasswordGrant.accessToken(http, url, user);
     renewAt = System.nanoTime() + RENEW_NANOS;
   }
 }

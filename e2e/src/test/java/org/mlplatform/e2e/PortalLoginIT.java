@@ -74,7 +74,7 @@ class PortalLoginIT {
     portal.open("/deployments").waitForText("Deployments").waitForText("Batch predictions");
     portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
     portal.open("/search").waitForText("Catalogue search is not available in this build yet");
-    portal.open("/tasks").waitForText("No open tasks for your roles");
+    portal.open("/tasks").waitForText("No open tasks for you or your roles");
     portal.open("/no-such-page").waitForText("There is no page at /no-such-page");
   }
 
@@ -128,7 +128,7 @@ class PortalLoginIT {
     KeycloakLoginPage.expect(browser).logInAs("bob");
 
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(RunningPlatform.BASE + "/tasks");
-    PortalPage.expect(browser).waitForText("No open tasks for your roles");
+    PortalPage.expect(browser).waitForText("No open tasks for you or your roles");
   }
 
   @Test
