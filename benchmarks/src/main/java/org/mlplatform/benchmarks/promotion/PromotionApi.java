@@ -1,6 +1,5 @@
 package org.mlplatform.benchmarks.promotion;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlplatform.benchmarks.MultipartUpload;
 import org.mlplatform.benchmarks.RenewingToken;
 
 /**
@@ -67,32 +67,14 @@ final class PromotionApi {
   /** Uploads a version (multipart: the file and its metadata); returns its number. */
   int upload(String model, byte[] onnx, String metadata) throws IOException, InterruptedException {
     String boundary = "bench-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + model
-                + ".onnx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(onnx);
-    body.writeBytes(
-        ("\r\n--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"metadata\""
-                + "\r\nContent-Type: application/json\r\n\r\n"
-                + metadata
-                + "\r\n--"
-                + boundary
-                + "--\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    byte[] body = MultipartUpload.body(boundary, model + ".onnx", onnx, metadata);
     HttpResponse<String> uploaded =
         send(
             alice.current(),
             "POST",
             "/api/v1/models/" + model + "/versions",
             "multipart/form-data; boundary=" + boundary,
-            body.toByteArray());
+            body);
     Matcher version = VERSION.matcher(uploaded.body());
     if (uploaded.statusCode() != 201 || !version.find()) {
       throw failed("uploading a version of " + model, uploaded);

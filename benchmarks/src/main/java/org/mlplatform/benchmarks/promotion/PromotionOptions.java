@@ -2,6 +2,7 @@ package org.mlplatform.benchmarks.promotion;
 
 import java.net.URI;
 import java.time.Duration;
+import org.mlplatform.benchmarks.DriverArgs;
 
 /**
  * The promotion driver's arguments: base URL and token URL first (as the other load drivers take
@@ -20,28 +21,15 @@ record PromotionOptions(
     URI base, URI tokenUrl, int rounds, int clients, String model, Duration roundTimeout) {
 
   static PromotionOptions parse(String[] args) {
-    URI base = URI.create("http://localhost:8080");
-    URI tokenUrl = URI.create("http://localhost:8180/realms/mlp/protocol/openid-connect/token");
+    DriverArgs parsed = DriverArgs.parse(args);
     int rounds = 20;
     int clients = 4;
     String model = "bench_promotion";
     Duration roundTimeout = Duration.ofSeconds(120);
-    int positional = 0;
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 0 || arg.startsWith("http")) {
-        if (positional == 0) {
-          base = URI.create(arg);
-        } else if (positional == 1) {
-          tokenUrl = URI.create(arg);
-        } else {
-          throw new IllegalArgumentException("unexpected argument " + arg);
-        }
-        positional++;
-        continue;
-      }
-      String value = arg.substring(eq + 1);
-      switch (arg.substring(0, eq)) {
+    for (var option : parsed.options().entrySet()) {
+      String arg = option.getKey() + "=" + option.getValue();
+      String value = option.getValue();
+      switch (option.getKey()) {
         case "rounds" -> rounds = Integer.parseInt(value);
         case "clients" -> clients = Integer.parseInt(value);
         case "model" -> model = value;
@@ -61,6 +49,7 @@ record PromotionOptions(
     if (roundTimeout.toSeconds() < 1) {
       throw new IllegalArgumentException("timeout at least 1 s");
     }
-    return new PromotionOptions(base, tokenUrl, rounds, clients, model, roundTimeout);
+    return new PromotionOptions(
+        parsed.base(), parsed.tokenUrl(), rounds, clients, model, roundTimeout);
   }
 }

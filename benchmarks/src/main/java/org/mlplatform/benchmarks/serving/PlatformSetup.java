@@ -1,6 +1,5 @@
 package org.mlplatform.benchmarks.serving;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlplatform.benchmarks.JobWaiter;
+import org.mlplatform.benchmarks.MultipartUpload;
 import org.mlplatform.benchmarks.RenewingToken;
 
 /**
@@ -124,30 +124,13 @@ final class PlatformSetup {
             + jsonStrings(model.labels())
             + "}";
     String boundary = "bench-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench_lr.onnx\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(model.onnx());
-    body.writeBytes(
-        ("\r\n--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"metadata\""
-                + "\r\nContent-Type: application/json\r\n\r\n"
-                + metadata
-                + "\r\n--"
-                + boundary
-                + "--\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    byte[] body = MultipartUpload.body(boundary, "bench_lr.onnx", model.onnx(), metadata);
     HttpResponse<String> uploaded =
         send(
             "POST",
             "/api/v1/models/" + MODEL + "/versions",
             "multipart/form-data; boundary=" + boundary,
-            body.toByteArray());
+            body);
     Matcher version = VERSION.matcher(uploaded.body());
     if (uploaded.statusCode() != 201 || !version.find()) {
       throw new IllegalStateException(

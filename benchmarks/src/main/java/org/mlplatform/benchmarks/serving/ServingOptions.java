@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.mlplatform.benchmarks.DriverArgs;
 
 /**
  * The serving driver's arguments: base URL and token URL first (as the other load drivers take
@@ -34,8 +35,7 @@ record ServingOptions(
     Set<Target> targets) {
 
   static ServingOptions parse(String[] args) {
-    URI base = URI.create("http://localhost:8080");
-    URI tokenUrl = URI.create("http://localhost:8180/realms/mlp/protocol/openid-connect/token");
+    DriverArgs parsed = DriverArgs.parse(args);
     Duration warmUp = Duration.ofSeconds(5);
     Duration measure = Duration.ofSeconds(15);
     int concurrency = 32;
@@ -43,22 +43,10 @@ record ServingOptions(
     boolean online = true;
     int inferencePort = 8081;
     Set<Target> targets = EnumSet.allOf(Target.class);
-    int positional = 0;
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 0 || arg.startsWith("http")) {
-        if (positional == 0) {
-          base = URI.create(arg);
-        } else if (positional == 1) {
-          tokenUrl = URI.create(arg);
-        } else {
-          throw new IllegalArgumentException("unexpected argument " + arg);
-        }
-        positional++;
-        continue;
-      }
-      String value = arg.substring(eq + 1);
-      switch (arg.substring(0, eq)) {
+    for (var option : parsed.options().entrySet()) {
+      String arg = option.getKey() + "=" + option.getValue();
+      String value = option.getValue();
+      switch (option.getKey()) {
         case "warmup" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
         case "measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
         case "concurrency" -> concurrency = Integer.parseInt(value);
@@ -85,8 +73,8 @@ record ServingOptions(
       throw new IllegalArgumentException("concurrency from 1, entities from 1 to 100000");
     }
     return new ServingOptions(
-        base,
-        tokenUrl,
+        parsed.base(),
+        parsed.tokenUrl(),
         warmUp,
         measure,
         concurrency,

@@ -128,15 +128,46 @@ public class PlatformStartup {
   }
 
   private boolean step(Component component, java.util.function.Supplier<String> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String detail = work.get();
+        readiness.markUp(component, detail);
+        LOG.info(() -> component + " up: " + detail);
+        return true;
+      } catch (RuntimeException | Error e) {
+        if (attempt < CLASS_LOADING_ATTEMPTS && closedJar(e)) {
+          LOG.warning(() -> component + " met the class loader mid-deployment; trying again");
+          pause();
+          continue;
+        }
+        readiness.markFailed(component, e.getMessage());
+        LOG.log(Level.SEVERE, component + " failed to start", e);
+        return false;
+      }
+    }
+  }
+
+  /**
+   * The start-up runs beside the end of Payara's deployment, which briefly closes the web class
+   * loader's jars ("zip file closed" while Camunda loaded a class): a step that meets it runs
+   * again.
+   */
+  private static final int CLASS_LOADING_ATTEMPTS = 5;
+
+  private static boolean closedJar(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalStateException && "zip file closed".equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause() {
     try {
-      String detail = work.get();
-      readiness.markUp(component, detail);
-      LOG.info(() -> component + " up: " + detail);
-      return true;
-    } catch (RuntimeException | Error e) {
-      readiness.markFailed(component, e.getMessage());
-      LOG.log(Level.SEVERE, component + " failed to start", e);
-      return false;
+      Thread.sleep(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
