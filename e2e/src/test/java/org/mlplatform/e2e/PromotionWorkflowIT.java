@@ -383,6 +383,10 @@ class PromotionWorkflowIT {
         .isEqualTo(409);
     assertThat(Http.json("POST", retrain, Http.accessToken("victor"), "{}").statusCode())
         .isEqualTo(403);
+    HttpResponse<String> platformSetting =
+        Http.json("POST", retrain, alice, "{\"hyperparameters\":{\"label\":\"other\"}}");
+    assertThat(platformSetting.statusCode()).as(platformSetting.body()).isEqualTo(400);
+    assertThat(platformSetting.body()).contains("hyperparameters.label");
 
     JsonObject done = awaitEnd(object(started).getString("processInstanceId"), 120);
 

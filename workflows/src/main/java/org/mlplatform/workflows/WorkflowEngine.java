@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.mlplatform.workflows.promotion.CheckResult;
 import org.mlplatform.workflows.promotion.PromotionRequest;
+import org.mlplatform.workflows.retraining.RetrainingCase;
 import org.mlplatform.workflows.retraining.RetrainingTrigger;
 import org.mlplatform.workflows.retraining.RetrainingVariables;
 
@@ -132,6 +133,19 @@ public final class WorkflowEngine implements AutoCloseable {
    */
   public String requestRetraining(
       String model, RetrainingTrigger trigger, String requestedBy, String reason) {
+    return requestRetraining(model, trigger, requestedBy, reason, Map.of());
+  }
+
+  /**
+   * As {@link #requestRetraining(String, RetrainingTrigger, String, String)}, training with {@code
+   * hyperparameters} in place of the champion's where they name the same setting.
+   */
+  public String requestRetraining(
+      String model,
+      RetrainingTrigger trigger,
+      String requestedBy,
+      String reason,
+      Map<String, String> hyperparameters) {
     activeRetraining(model)
         .ifPresent(
             id -> {
@@ -145,6 +159,7 @@ public final class WorkflowEngine implements AutoCloseable {
         .setVariable(RetrainingVariables.TRIGGER, trigger.label())
         .setVariable(RetrainingVariables.REQUESTED_BY, requestedBy)
         .setVariable(RetrainingVariables.REASON, reason)
+        .setVariable(RetrainingVariables.HYPERPARAMETERS, RetrainingCase.encode(hyperparameters))
         .correlateStartMessage()
         .getId();
   }

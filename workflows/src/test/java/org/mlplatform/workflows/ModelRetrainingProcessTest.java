@@ -160,6 +160,37 @@ class ModelRetrainingProcessTest {
   }
 
   @Test
+  void settingsGivenWithTheRequestReachTheTrainer() {
+    String id =
+        ENGINE.requestRetraining(
+            model,
+            RetrainingTrigger.MANUAL,
+            "alice",
+            "more epochs",
+            java.util.Map.of("epochs", "9", "learningRate", "0.05"));
+    execute(jobQuery().processInstanceId(id).singleResult());
+    execute(jobQuery().processInstanceId(id).singleResult());
+
+    assertThat(PORTS.actions)
+        .contains("train " + model + " on set-1 with {epochs=9, learningRate=0.05}");
+  }
+
+  @Test
+  void settingsTheTrainerRefusesEndWithAReportNotAnIncident() {
+    PORTS.trainerRefusal = new IllegalArgumentException("epochs must be at least 1, got 0");
+    String id =
+        ENGINE.requestRetraining(
+            model, RetrainingTrigger.MANUAL, "alice", "x", java.util.Map.of("epochs", "0"));
+    execute(jobQuery().processInstanceId(id).singleResult());
+    execute(jobQuery().processInstanceId(id).singleResult());
+
+    assertThat(ENGINE.history(id).orElseThrow().state()).isEqualTo("COMPLETED");
+    assertThat(PORTS.notifications.getFirst().body())
+        .startsWith("The retraining could not train")
+        .contains("epochs must be at least 1");
+  }
+
+  @Test
   void oneRetrainingOfAModelAtATime() {
     ENGINE.requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "first");
 

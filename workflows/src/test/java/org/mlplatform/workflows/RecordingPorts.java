@@ -50,6 +50,7 @@ final class RecordingPorts
     evaluation =
         new RetrainingEvaluation(true, OptionalInt.of(3), "accuracy 0.91 vs champion 0.86");
     progress = new java.util.ArrayDeque<>(List.of(TrainingSetProgress.ready()));
+    trainerRefusal = null;
   }
 
   @Override
@@ -97,6 +98,9 @@ final class RecordingPorts
     return "set-1";
   }
 
+  /** What the trainer throws instead of answering, when set. */
+  IllegalArgumentException trainerRefusal;
+
   /** Answers of successive progress polls; the last one repeats. */
   java.util.Deque<TrainingSetProgress> progress =
       new java.util.ArrayDeque<>(List.of(TrainingSetProgress.ready()));
@@ -109,7 +113,17 @@ final class RecordingPorts
 
   @Override
   public RetrainingEvaluation trainAndEvaluate(RetrainingCase retraining, String trainingSetId) {
-    actions.add("train " + retraining.model() + " on " + trainingSetId);
+    actions.add(
+        "train "
+            + retraining.model()
+            + " on "
+            + trainingSetId
+            + (retraining.hyperparameters().isEmpty()
+                ? ""
+                : " with " + new java.util.TreeMap<>(retraining.hyperparameters())));
+    if (trainerRefusal != null) {
+      throw trainerRefusal;
+    }
     return evaluation;
   }
 

@@ -313,7 +313,7 @@ public class ModelsResource {
   public record PromotionBody(String alias, Integer canaryPercent, String overrideJustification) {}
 
   /** A retraining asked for by hand. */
-  public record RetrainingBody(String reason) {}
+  public record RetrainingBody(String reason, Map<String, String> hyperparameters) {}
 
   /** An emergency rollback: the earlier version and why. */
   public record RollbackBody(Integer version, String reason) {}
@@ -354,7 +354,11 @@ public class ModelsResource {
   public Response retrain(@PathParam("name") String name, RetrainingBody body) {
     String process =
         retrainings.request(
-            name(name), body == null ? null : body.reason(), caller(), Origin.of(request));
+            name(name),
+            body == null ? null : body.reason(),
+            body == null || body.hyperparameters() == null ? Map.of() : body.hyperparameters(),
+            caller(),
+            Origin.of(request));
     return Response.status(Response.Status.CREATED)
         .location(java.net.URI.create("processes/" + process))
         .entity(Map.of("processInstanceId", process))

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ServiceUnavailableException;
+import java.util.Map;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.ResourceName;
@@ -29,8 +30,36 @@ public class ModelRetrainings {
   @Inject private PlatformStartup platform;
   @Inject private AuditRecorder audit;
 
-  /** Starts a retraining; returns its process instance id. */
+  /** Starts a retraining with the champion's recipe; returns its process instance id. */
   public String request(ResourceName model, String reason, PlatformUser actor, Origin origin) {
+    return request(model, reason, Map.of(), actor, origin);
+  }
+
+  /**
+   * Starts a retraining; {@code hyperparameters} replace the champion's settings of the same name
+   * (the label and the imputation values are the platform's and cannot be set).
+   */
+  public String request(
+      ResourceName model,
+      String reason,
+      Map<String, String> hyperparameters,
+      PlatformUser actor,
+      Origin origin) {
+    for (Map.Entry<String, String> setting : hyperparameters.entrySet()) {
+      String key = setting.getKey();
+      if (key == null
+          || key.isBlank()
+          || key.equals("label")
+          || key.startsWith(ModelTraining.IMPUTATION_PREFIX)
+          || key.contains("=")
+          || key.contains("\n")
+          || setting.getValue() == null
+          || setting.getValue().contains("\n")) {
+        throw new DomainValidationException(
+            "hyperparameters." + key,
+            "a training setting with a one-line value (label and imputation are the platform's)");
+      }
+    }
     ModelRegistry registry = new ModelRegistry(models);
     registry.model(model); // 404 when missing
     ModelVersion champion =
@@ -58,12 +87,18 @@ public class ModelRetrainings {
         platform
             .workflows()
             .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"))
-            .requestRetraining(model.value(), RetrainingTrigger.MANUAL, actor.username(), why);
+            .requestRetraining(
+                model.value(), RetrainingTrigger.MANUAL, actor.username(), why, hyperparameters);
     audit.record(
         actor,
         "model.retrain.request",
         "model:" + model,
-        why + ", process " + process,
+        why
+            + (hyperparameters.isEmpty()
+                ? ""
+                : ", settings " + new java.util.TreeMap<>(hyperparameters))
+            + ", process "
+            + process,
         Outcome.SUCCESS,
         origin);
     return process;

@@ -120,7 +120,7 @@ public class PlatformRetraining implements RetrainingActions {
           trainer.train(
               files.path(set.id()),
               set.columns(),
-              new TrainingRequest(label, algorithm, recipe(champion)),
+              new TrainingRequest(label, algorithm, recipe(champion, retraining)),
               done -> {});
       TaskKind kind = TaskKind.of(TrainingAlgorithm.parse(algorithm));
       HeldOutEvaluator evaluator =
@@ -208,8 +208,11 @@ public class PlatformRetraining implements RetrainingActions {
         new Origin(retraining.processInstanceId(), null));
   }
 
-  /** The champion's hyperparameters without what the platform added when registering it. */
-  private static Map<String, String> recipe(ModelVersion champion) {
+  /**
+   * The champion's hyperparameters without what the platform added when registering it, with the
+   * retraining's own settings in their place where it names any.
+   */
+  private static Map<String, String> recipe(ModelVersion champion, RetrainingCase retraining) {
     Map<String, String> recipe = new LinkedHashMap<>();
     champion
         .hyperparameters()
@@ -219,6 +222,7 @@ public class PlatformRetraining implements RetrainingActions {
                 recipe.put(key, value);
               }
             });
+    recipe.putAll(retraining.hyperparameters());
     return recipe;
   }
 

@@ -41,10 +41,20 @@ public final class RetrainingSteps {
         "trainAndEvaluate",
         (JavaDelegate)
             e -> {
-              RetrainingEvaluation evaluation =
-                  actions.trainAndEvaluate(
-                      RetrainingCase.of(e),
-                      (String) e.getVariable(RetrainingVariables.TRAINING_SET));
+              RetrainingEvaluation evaluation;
+              try {
+                evaluation =
+                    actions.trainAndEvaluate(
+                        RetrainingCase.of(e),
+                        (String) e.getVariable(RetrainingVariables.TRAINING_SET));
+              } catch (IllegalArgumentException refused) {
+                // Settings or data the trainer refuses: retrying cannot help, so report it.
+                evaluation =
+                    new RetrainingEvaluation(
+                        false,
+                        java.util.OptionalInt.empty(),
+                        "The retraining could not train: " + refused.getMessage());
+              }
               e.setVariable(RetrainingVariables.BETTER, evaluation.better());
               e.setVariable(
                   RetrainingVariables.CANDIDATE_VERSION,

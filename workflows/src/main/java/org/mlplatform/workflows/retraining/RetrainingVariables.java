@@ -12,6 +12,7 @@ public final class RetrainingVariables {
   public static final String REQUESTED_BY = "requestedBy";
   public static final String REASON = "reason";
   public static final String EVERY = "every";
+  public static final String HYPERPARAMETERS = "hyperparameters";
 
   public static final String TRAINING_SET = "trainingSetId";
   public static final String TRAINING_SET_STATE = "trainingSetState";
