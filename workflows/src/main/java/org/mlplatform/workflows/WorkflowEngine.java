@@ -369,6 +369,14 @@ public final class WorkflowEngine implements AutoCloseable {
     if (instance == null) {
       return Optional.empty();
     }
+    // A user task's name in the model is an expression; its task carries the evaluated one.
+    Map<String, String> taskNames = new java.util.HashMap<>();
+    engine
+        .getHistoryService()
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .list()
+        .forEach(t -> taskNames.put(t.getId(), t.getName()));
     List<ProcessHistory.Step> steps =
         engine
             .getHistoryService()
@@ -380,7 +388,7 @@ public final class WorkflowEngine implements AutoCloseable {
             .asc()
             .list()
             .stream()
-            .map(WorkflowEngine::step)
+            .map(a -> step(a, taskNames.getOrDefault(a.getTaskId(), a.getActivityName())))
             .toList();
     Set<String> active =
         steps.stream()
@@ -499,10 +507,10 @@ public final class WorkflowEngine implements AutoCloseable {
         (String) vars.get(PromotionVariables.OVERRIDE_JUSTIFICATION));
   }
 
-  private static ProcessHistory.Step step(HistoricActivityInstance a) {
+  private static ProcessHistory.Step step(HistoricActivityInstance a, String name) {
     return new ProcessHistory.Step(
         a.getActivityId(),
-        a.getActivityName(),
+        name,
         a.getActivityType(),
         instant(a.getStartTime()),
         instant(a.getEndTime()),

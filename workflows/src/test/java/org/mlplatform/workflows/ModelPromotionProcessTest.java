@@ -292,6 +292,14 @@ class ModelPromotionProcessTest {
         .extracting(ProcessHistory.Step::activityId)
         .containsSubsequence("promotionRequested", "runChecks", "reviewPromotion", "startCanary");
     assertThat(history.active()).containsExactly("canaryWindowElapsed");
+    assertThat(history.steps())
+        .filteredOn(step -> step.activityId().equals(PromotionVariables.REVIEW_TASK))
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.name()).isEqualTo("Review promotion of " + model + " v2 to champion");
+              assertThat(step.assignee()).isEqualTo("bob");
+            });
     assertThat(history.completed()).contains("reviewPromotion").doesNotContain("deployCandidate");
     assertThat(history.variables()).containsEntry(PromotionVariables.REVIEWER, "bob");
     assertThat(ENGINE.processesOf(model, 10))

@@ -22,6 +22,8 @@ import org.mlplatform.portal.ui.base.Times;
 import org.mlplatform.workflows.ProcessHistory;
 import org.mlplatform.workflows.PromotionVariables;
 import org.mlplatform.workflows.WorkflowEngine;
+import org.mlplatform.workflows.diagram.DiagramShape;
+import org.mlplatform.workflows.diagram.ProcessDiagram;
 import org.mlplatform.workflows.promotion.CheckResult;
 
 /**
@@ -80,7 +82,11 @@ public class ProcessView extends VerticalLayout implements BeforeEnterObserver {
     add(title, state);
     engine
         .diagram(history.id())
-        .ifPresent(d -> add(new ProcessDiagramView(d, history.active(), history.completed())));
+        .ifPresent(
+            d ->
+                add(
+                    new ProcessDiagramView(
+                        named(d, history), history.active(), history.completed())));
     add(new H3("Timeline"), timeline(history.steps()));
     List<CheckResult> checks =
         CheckResult.decode(history.variables().get(PromotionVariables.CHECKS));
@@ -88,6 +94,36 @@ public class ProcessView extends VerticalLayout implements BeforeEnterObserver {
       add(new H3("Automated checks"), CheckResultsGrid.of(checks));
     }
     add(new H3("Details"), details(history.variables()));
+  }
+
+  /** The diagram with the names steps had in this instance (a task's name is an expression). */
+  private static ProcessDiagram named(ProcessDiagram diagram, ProcessHistory history) {
+    Map<String, String> names = new java.util.HashMap<>();
+    history.steps().stream()
+        .filter(step -> step.name() != null)
+        .forEach(step -> names.put(step.activityId(), step.name()));
+    List<DiagramShape> shapes =
+        diagram.shapes().stream()
+            .map(
+                shape ->
+                    names.containsKey(shape.elementId())
+                        ? new DiagramShape(
+                            shape.elementId(),
+                            shape.kind(),
+                            names.get(shape.elementId()),
+                            shape.x(),
+                            shape.y(),
+                            shape.width(),
+                            shape.height())
+                        : shape)
+            .toList();
+    return new ProcessDiagram(
+        diagram.processKey(),
+        diagram.processName(),
+        diagram.width(),
+        diagram.height(),
+        shapes,
+        diagram.edges());
   }
 
   private static String stateText(ProcessHistory history) {
