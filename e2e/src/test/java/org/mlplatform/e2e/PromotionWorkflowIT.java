@@ -8,6 +8,15 @@ import static org.mlplatform.e2e.ModelApi.object;
 import static org.mlplatform.e2e.ServingApi.awaitReady;
 import static org.mlplatform.e2e.ServingApi.infer;
 import static org.mlplatform.e2e.ServingApi.input;
+import static org.mlplatform.e2e.WorkflowApi.ask;
+import static org.mlplatform.e2e.WorkflowApi.askInThePortal;
+import static org.mlplatform.e2e.WorkflowApi.awaitEnd;
+import static org.mlplatform.e2e.WorkflowApi.champion;
+import static org.mlplatform.e2e.WorkflowApi.click;
+import static org.mlplatform.e2e.WorkflowApi.notificationTopics;
+import static org.mlplatform.e2e.WorkflowApi.outcome;
+import static org.mlplatform.e2e.WorkflowApi.process;
+import static org.mlplatform.e2e.WorkflowApi.task;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -91,94 +100,12 @@ class PromotionWorkflowIT {
             alice));
   }
 
-  private static String ask(String model, int version, String body) {
-    HttpResponse<String> asked =
-        Http.json(
-            "POST",
-            "/api/v1/models/" + model + "/versions/" + version + "/promotions",
-            alice,
-            body);
-    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-    return object(asked).getString("processInstanceId");
-  }
-
-  private static JsonObject process(String id) {
-    HttpResponse<String> got = Http.get("/api/v1/processes/" + id, alice);
-    assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
-    return object(got);
-  }
-
-  private static JsonObject awaitEnd(String id, int seconds) {
-    Instant deadline = Instant.now().plusSeconds(seconds);
-    JsonObject process = process(id);
-    while (running(process) && Instant.now().isBefore(deadline)) {
-      ServingApi.sleep(250);
-      process = process(id);
-    }
-    assertThat(running(process)).as("process ended: " + process).isFalse();
-    return process;
-  }
-
-  private static boolean running(JsonObject process) {
-    return !process.containsKey("ended") || process.isNull("ended");
-  }
-
-  private static String outcome(JsonObject process) {
-    return process.getJsonObject("variables").getString("outcome", "");
-  }
-
-  /** Alice asks on the version's page, with a canary share; returns the process it started. */
-  private static String askInThePortal(String model, int version, int canaryPercent) {
-    try (Browser browser = new Browser()) {
-      browser.driver.get(RunningPlatform.BASE + "/models/" + model + "/versions/" + version);
-      KeycloakLoginPage.expect(browser).logInAs("alice").waitForText(model + " v" + version);
-      org.openqa.selenium.WebElement share =
-          browser
-              .waitUpTo(30)
-              .until(ExpectedConditions.visibilityOfElementLocated(By.id("promotion-canary")))
-              .findElement(By.tagName("input"));
-      share.sendKeys(
-          org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-          org.openqa.selenium.Keys.DELETE);
-      share.sendKeys(Integer.toString(canaryPercent), org.openqa.selenium.Keys.TAB);
-      click(browser, browser.driver.findElement(By.id("promotion-request")));
-      String href =
-          browser
-              .waitUpTo(30)
-              .until(ExpectedConditions.visibilityOfElementLocated(By.id("promotion-process-link")))
-              .getDomAttribute("href");
-      browser.screenshot("promotion-requested");
-      return href.substring(href.lastIndexOf('/') + 1);
-    }
-  }
-
-  /** The review panel sits below the inbox: bring a button into view before clicking it. */
-  private static void click(Browser browser, org.openqa.selenium.WebElement button) {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-    button.click();
-  }
-
-  private static List<String> notificationTopics(String token) {
-    return ((JsonArray) Http.json(Http.get("/api/v1/notifications?limit=500", token).body()))
-        .getValuesAs(JsonObject.class).stream().map(n -> n.getString("topic")).toList();
-  }
-
-  private static int champion(String model) {
-    return object(Http.get("/api/v1/models/" + model + "/aliases", alice)).getInt("champion");
-  }
-
-  private static HttpResponse<String> task(
-      String action, String taskId, String token, String body) {
-    return Http.json("POST", "/api/v1/tasks/" + taskId + "/" + action, token, body);
-  }
-
   @Test
   void aFailedCheckEndsThePromotionUnlessTheRequesterJustifiesIt() {
     String model = servedModel("wf_checks");
     upload(model, 0.5);
 
-    JsonObject ended = process(ask(model, 2, "{}"));
+    JsonObject ended = process(alice, ask(alice, model, 2, "{}"));
 
     assertThat(ended.getString("state")).isEqualTo("COMPLETED");
     assertThat(outcome(ended)).isEqualTo("checks-failed");
@@ -190,6 +117,7 @@ class PromotionWorkflowIT {
 
     String justified =
         ask(
+            alice,
             model,
             2,
             "{\"overrideJustification\":\"the old labels were wrong; v2 uses the fixed ones\"}");
@@ -208,19 +136,19 @@ class PromotionWorkflowIT {
             bob,
             "{\"decision\":\"reject\",\"comment\":\"prove it on a holdout\"}");
     assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
-    JsonObject rejectedProcess = awaitEnd(justified, 10);
+    JsonObject rejectedProcess = awaitEnd(alice, justified, 10);
     assertThat(outcome(rejectedProcess)).isEqualTo("rejected");
     assertThat(notificationTopics(alice)).contains("promotion.rejected");
     assertThat(rejectedProcess.getJsonObject("variables").getString("comment"))
         .isEqualTo("prove it on a holdout");
-    assertThat(champion(model)).isEqualTo(1);
+    assertThat(champion(alice, model)).isEqualTo(1);
   }
 
   @Test
   void claimsAndFourEyesHoldOnTheServerAndAnOverdueReviewReachesAdmins() {
     String model = servedModel("wf_claims");
     upload(model, 0.91);
-    String process = ask(model, 2, "{}");
+    String process = ask(alice, model, 2, "{}");
     String taskId = ModelApi.reviewTask(process, bob);
     HttpResponse<String> again =
         Http.json("POST", "/api/v1/models/" + model + "/versions/2/promotions", alice, "{}");
@@ -250,8 +178,8 @@ class PromotionWorkflowIT {
     assertThat(task("unclaim", taskId, bob, "{}").statusCode()).isEqualTo(200);
     HttpResponse<String> approved = task("complete", taskId, carol, APPROVE);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-    assertThat(champion(model)).isEqualTo(2);
-    JsonObject done = awaitEnd(process, 30);
+    assertThat(champion(alice, model)).isEqualTo(2);
+    JsonObject done = awaitEnd(alice, process, 30);
     assertThat(outcome(done)).isEqualTo("deployed");
     assertThat(done.getJsonArray("steps").toString())
         .contains("reviewOverdue")
@@ -316,15 +244,15 @@ class PromotionWorkflowIT {
             .waitUpTo(30)
             .until(
                 ExpectedConditions.invisibilityOfElementLocated(By.id("task-approve-" + taskId)));
-        JsonObject waiting = process(process);
+        JsonObject waiting = process(alice, process);
         assertThat(waiting.getJsonArray("active").toString()).contains("canaryWindowElapsed");
-        assertThat(champion(model)).as("the champion stays during the canary").isEqualTo(1);
+        assertThat(champion(alice, model)).as("the champion stays during the canary").isEqualTo(1);
 
-        JsonObject done = awaitEnd(process, 60);
+        JsonObject done = awaitEnd(alice, process, 60);
         assertThat(outcome(done)).as(done.toString()).isEqualTo("deployed");
         assertThat(done.getJsonObject("variables").getString("canaryReason"))
             .startsWith("the canary held up");
-        assertThat(champion(model)).isEqualTo(2);
+        assertThat(champion(alice, model)).isEqualTo(2);
 
         browser.driver.get(RunningPlatform.BASE + "/processes/" + process);
         portal.waitForText("Timeline");
@@ -388,7 +316,7 @@ class PromotionWorkflowIT {
     assertThat(platformSetting.statusCode()).as(platformSetting.body()).isEqualTo(400);
     assertThat(platformSetting.body()).contains("hyperparameters.label");
 
-    JsonObject done = awaitEnd(object(started).getString("processInstanceId"), 120);
+    JsonObject done = awaitEnd(alice, object(started).getString("processInstanceId"), 120);
 
     JsonObject variables = done.getJsonObject("variables");
     assertThat(variables.getString("trigger")).isEqualTo("manual");
@@ -403,7 +331,7 @@ class PromotionWorkflowIT {
         .contains("trainAndEvaluate")
         .contains("reportRetraining")
         .doesNotContain("proposePromotion");
-    assertThat(champion(trainedModel)).isEqualTo(1);
+    assertThat(champion(alice, trainedModel)).isEqualTo(1);
     assertThat(notificationTopics(alice)).contains("retraining.kept");
   }
 
@@ -411,19 +339,19 @@ class PromotionWorkflowIT {
   void aCanaryWithTooLittleTrafficRollsBackOnItsOwn() {
     String model = servedModel("wf_quiet");
     upload(model, 0.93);
-    String process = ask(model, 2, "{\"canaryPercent\":10}");
+    String process = ask(alice, model, 2, "{\"canaryPercent\":10}");
     HttpResponse<String> approved =
         task("complete", ModelApi.reviewTask(process, bob), bob, APPROVE);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(object(Http.get("/api/v1/deployments/" + model, alice)).toString())
         .contains("\"canary\"");
 
-    JsonObject done = awaitEnd(process, 60);
+    JsonObject done = awaitEnd(alice, process, 60);
 
     assertThat(outcome(done)).isEqualTo("rolled-back");
     assertThat(done.getJsonObject("variables").getString("canaryReason"))
         .startsWith("too little traffic");
-    assertThat(champion(model)).isEqualTo(1);
+    assertThat(champion(alice, model)).isEqualTo(1);
     JsonObject deployment = object(Http.get("/api/v1/deployments/" + model, alice));
     assertThat(!deployment.containsKey("canary") || deployment.isNull("canary"))
         .as(deployment.toString())
@@ -435,7 +363,7 @@ class PromotionWorkflowIT {
     String model = servedModel("wf_rollback");
     upload(model, 0.95);
     ModelApi.promoteToChampion(model, 2, alice);
-    assertThat(champion(model)).isEqualTo(2);
+    assertThat(champion(alice, model)).isEqualTo(2);
     String rollback = "/api/v1/models/" + model + "/rollback";
 
     assertThat(Http.json("POST", rollback, alice, "{\"version\":1,\"reason\":\"x\"}").statusCode())
@@ -451,8 +379,8 @@ class PromotionWorkflowIT {
             "{\"version\":1,\"reason\":\"v2 answers NaN for new customers\"}");
     assertThat(rolled.statusCode()).as(rolled.body()).isEqualTo(201);
 
-    assertThat(champion(model)).isEqualTo(1);
-    JsonObject process = process(object(rolled).getString("processInstanceId"));
+    assertThat(champion(alice, model)).isEqualTo(1);
+    JsonObject process = process(alice, object(rolled).getString("processInstanceId"));
     assertThat(process.getString("definitionKey")).isEqualTo("emergencyRollback");
     assertThat(process.getString("state")).isEqualTo("COMPLETED");
     JsonObject move =

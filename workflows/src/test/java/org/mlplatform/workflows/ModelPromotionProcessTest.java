@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mlplatform.workflows.WorkflowEngine.NotYourTaskException;
-import org.mlplatform.workflows.WorkflowEngine.SelfReviewException;
-import org.mlplatform.workflows.WorkflowEngine.TaskClaimedException;
+import org.mlplatform.workflows.ReviewInbox.NotYourTaskException;
+import org.mlplatform.workflows.ReviewInbox.SelfReviewException;
+import org.mlplatform.workflows.ReviewInbox.TaskClaimedException;
 import org.mlplatform.workflows.promotion.CanaryVerdict;
 import org.mlplatform.workflows.promotion.CheckResult;
 import org.mlplatform.workflows.promotion.HealthVerdict;
@@ -80,7 +80,7 @@ class ModelPromotionProcessTest {
   }
 
   private void decide(ProcessInstance instance, String reviewer, boolean approve, String comment) {
-    ENGINE.completeReview(task(instance).getId(), reviewer, REVIEWERS, approve, comment);
+    ENGINE.inbox().completeReview(task(instance).getId(), reviewer, REVIEWERS, approve, comment);
   }
 
   @Test
@@ -92,7 +92,7 @@ class ModelPromotionProcessTest {
         .hasCandidateGroup(PromotionVariables.REVIEWER_GROUP)
         .hasName("Review promotion of " + model + " v2 to champion");
     assertThat(task(instance).getDueDate()).isAfter(java.util.Date.from(Instant.now()));
-    ReviewTask shown = ENGINE.task(task(instance).getId()).orElseThrow();
+    ReviewTask shown = ENGINE.inbox().task(task(instance).getId()).orElseThrow();
     assertThat(shown.checks()).extracting(CheckResult::name).containsExactly("signature");
     assertThat(shown.requestedBy()).isEqualTo("alice");
     assertThat(PORTS.actions).containsExactly("checks " + model + " v2 to champion");
@@ -154,7 +154,7 @@ class ModelPromotionProcessTest {
     ProcessInstance instance = request(0, "traffic shifted after the launch; retrained on it");
 
     assertThat(instance).isWaitingAt(PromotionVariables.REVIEW_TASK);
-    ReviewTask shown = ENGINE.task(task(instance).getId()).orElseThrow();
+    ReviewTask shown = ENGINE.inbox().task(task(instance).getId()).orElseThrow();
     assertThat(shown.overrideJustification()).startsWith("traffic shifted");
     assertThat(shown.checks()).singleElement().satisfies(c -> assertThat(c.failed()).isTrue());
     decide(instance, "bob", true, "accepted");
@@ -166,11 +166,13 @@ class ModelPromotionProcessTest {
   void anOverdueReviewRemindsReviewersThenEscalatesToAdmins() {
     ProcessInstance instance = request();
     String taskId = task(instance).getId();
-    ENGINE.claim(taskId, "bob", REVIEWERS);
-    assertThatThrownBy(() -> ENGINE.completeReview(taskId, "carol", List.of("admin"), true, "x"))
+    ENGINE.inbox().claim(taskId, "bob", REVIEWERS);
+    assertThatThrownBy(
+            () -> ENGINE.inbox().completeReview(taskId, "carol", List.of("admin"), true, "x"))
         .isInstanceOf(NotYourTaskException.class);
-    ENGINE.unclaim(taskId, "bob", false);
-    assertThatThrownBy(() -> ENGINE.completeReview(taskId, "carol", List.of("admin"), true, "x"))
+    ENGINE.inbox().unclaim(taskId, "bob", false);
+    assertThatThrownBy(
+            () -> ENGINE.inbox().completeReview(taskId, "carol", List.of("admin"), true, "x"))
         .as("before escalation the review is the reviewers' alone")
         .isInstanceOf(NotYourTaskException.class);
 
@@ -188,7 +190,7 @@ class ModelPromotionProcessTest {
 
     assertThat(task(instance)).hasCandidateGroup(PromotionVariables.ADMIN_GROUP);
     assertThat(PORTS.kindsFor("group:admin")).containsExactly("review.escalated");
-    ENGINE.completeReview(taskId, "carol", List.of("admin"), true, "approving as admin");
+    ENGINE.inbox().completeReview(taskId, "carol", List.of("admin"), true, "approving as admin");
     execute(job());
     assertThat(instance).hasPassed("promotionDeployed").isEnded();
   }
@@ -248,20 +250,22 @@ class ModelPromotionProcessTest {
     ProcessInstance instance = request();
     String taskId = task(instance).getId();
 
-    assertThatThrownBy(() -> ENGINE.completeReview(taskId, "alice", REVIEWERS, true, "mine"))
+    assertThatThrownBy(
+            () -> ENGINE.inbox().completeReview(taskId, "alice", REVIEWERS, true, "mine"))
         .isInstanceOf(SelfReviewException.class);
-    assertThatThrownBy(() -> ENGINE.claim(taskId, "alice", REVIEWERS))
+    assertThatThrownBy(() -> ENGINE.inbox().claim(taskId, "alice", REVIEWERS))
         .isInstanceOf(SelfReviewException.class);
-    ENGINE.claim(taskId, "bob", REVIEWERS);
-    assertThatThrownBy(() -> ENGINE.claim(taskId, "dave", REVIEWERS))
+    ENGINE.inbox().claim(taskId, "bob", REVIEWERS);
+    assertThatThrownBy(() -> ENGINE.inbox().claim(taskId, "dave", REVIEWERS))
         .isInstanceOf(TaskClaimedException.class);
-    assertThatThrownBy(() -> ENGINE.completeReview(taskId, "dave", REVIEWERS, true, "mine now"))
+    assertThatThrownBy(
+            () -> ENGINE.inbox().completeReview(taskId, "dave", REVIEWERS, true, "mine now"))
         .isInstanceOf(NotYourTaskException.class);
-    assertThatThrownBy(() -> ENGINE.unclaim(taskId, "dave", false))
+    assertThatThrownBy(() -> ENGINE.inbox().unclaim(taskId, "dave", false))
         .isInstanceOf(NotYourTaskException.class);
     assertThat(instance).isWaitingAt(PromotionVariables.REVIEW_TASK);
 
-    ENGINE.completeReview(taskId, "bob", REVIEWERS, false, "not yet");
+    ENGINE.inbox().completeReview(taskId, "bob", REVIEWERS, false, "not yet");
     assertThat(instance).hasPassed("promotionRejected").isEnded();
   }
 
@@ -270,10 +274,12 @@ class ModelPromotionProcessTest {
     ProcessInstance instance = request();
     String taskId = task(instance).getId();
 
-    assertThat(ENGINE.openTasks("bob", REVIEWERS)).extracting(ReviewTask::id).contains(taskId);
-    assertThat(ENGINE.openTasks("victor", List.of("viewer"))).isEmpty();
-    ENGINE.claim(taskId, "bob", REVIEWERS);
-    assertThat(ENGINE.openTasks("dave", REVIEWERS))
+    assertThat(ENGINE.inbox().openTasks("bob", REVIEWERS))
+        .extracting(ReviewTask::id)
+        .contains(taskId);
+    assertThat(ENGINE.inbox().openTasks("victor", List.of("viewer"))).isEmpty();
+    ENGINE.inbox().claim(taskId, "bob", REVIEWERS);
+    assertThat(ENGINE.inbox().openTasks("dave", REVIEWERS))
         .filteredOn(t -> t.id().equals(taskId))
         .singleElement()
         .satisfies(t -> assertThat(t.assignee()).isEqualTo("bob"));
@@ -284,7 +290,7 @@ class ModelPromotionProcessTest {
     ProcessInstance instance = request(10, null);
     decide(instance, "bob", true, "go");
 
-    ProcessHistory history = ENGINE.history(instance.getId()).orElseThrow();
+    ProcessHistory history = ENGINE.histories().history(instance.getId()).orElseThrow();
 
     assertThat(history.definitionKey()).isEqualTo(PromotionVariables.PROCESS_KEY);
     assertThat(history.state()).isEqualTo("ACTIVE");
@@ -302,17 +308,17 @@ class ModelPromotionProcessTest {
             });
     assertThat(history.completed()).contains("reviewPromotion").doesNotContain("deployCandidate");
     assertThat(history.variables()).containsEntry(PromotionVariables.REVIEWER, "bob");
-    assertThat(ENGINE.processesOf(model, 10))
+    assertThat(ENGINE.histories().processesOf(model, 10))
         .extracting(ProcessHistory::id)
         .contains(instance.getId());
-    assertThat(ENGINE.processModel(instance.getId())).isPresent();
+    assertThat(ENGINE.histories().processModel(instance.getId())).isPresent();
   }
 
   @Test
   void anEmergencyRollbackSkipsReviewButTellsReviewersWhy() {
     String id = ENGINE.startEmergencyRollback(model, 1, "champion", "carol", "v2 answers NaN");
 
-    assertThat(ENGINE.history(id).orElseThrow().state()).isEqualTo("COMPLETED");
+    assertThat(ENGINE.histories().history(id).orElseThrow().state()).isEqualTo("COMPLETED");
     assertThat(PORTS.actions)
         .containsExactly("restore " + model + " v1 (emergency rollback by carol: v2 answers NaN)");
     assertThat(PORTS.notifications)

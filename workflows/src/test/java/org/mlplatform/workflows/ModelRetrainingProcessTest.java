@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mlplatform.workflows.WorkflowEngine.RetrainingRunningException;
+import org.mlplatform.workflows.Retrainings.RetrainingRunningException;
 import org.mlplatform.workflows.promotion.PromotionRequest;
 import org.mlplatform.workflows.retraining.RetrainingEvaluation;
 import org.mlplatform.workflows.retraining.RetrainingTrigger;
@@ -73,7 +73,8 @@ class ModelRetrainingProcessTest {
 
   @Test
   void aRetrainingThatWinsAsksForThePromotionOfTheNewVersion() {
-    String id = ENGINE.requestRetraining(model, RetrainingTrigger.ALERT, "workflow", "drift");
+    String id =
+        ENGINE.retrainings().requestRetraining(model, RetrainingTrigger.ALERT, "workflow", "drift");
     ProcessInstance instance = retraining(id);
 
     assertThat(instance).isWaitingAt("buildRetrainingSet");
@@ -92,8 +93,8 @@ class ModelRetrainingProcessTest {
             "propose " + model + " v3 by workflow",
             "checks " + model + " v3 to champion");
     String promotion =
-        ENGINE.history(id).orElseThrow().variables().get(RetrainingVariables.PROMOTION);
-    assertThat(ENGINE.history(promotion).orElseThrow().active())
+        ENGINE.histories().history(id).orElseThrow().variables().get(RetrainingVariables.PROMOTION);
+    assertThat(ENGINE.histories().history(promotion).orElseThrow().active())
         .containsExactly(PromotionVariables.REVIEW_TASK);
     assertThat(PORTS.kindsFor("user:workflow")).containsExactly("retraining.proposed");
   }
@@ -103,12 +104,15 @@ class ModelRetrainingProcessTest {
     PORTS.evaluation =
         new RetrainingEvaluation(
             false, OptionalInt.empty(), "accuracy 0.85 vs champion 0.86: not better by 0.01");
-    String id = ENGINE.requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "new data");
+    String id =
+        ENGINE
+            .retrainings()
+            .requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "new data");
     execute(jobQuery().processInstanceId(id).singleResult());
     execute(jobQuery().processInstanceId(id).singleResult());
 
     assertThat(retraining(id)).isNull();
-    assertThat(ENGINE.history(id).orElseThrow().steps())
+    assertThat(ENGINE.histories().history(id).orElseThrow().steps())
         .extracting(ProcessHistory.Step::activityId)
         .contains("reportRetraining")
         .doesNotContain("proposePromotion");
@@ -131,7 +135,8 @@ class ModelRetrainingProcessTest {
                 org.mlplatform.workflows.retraining.TrainingSetProgress.building(),
                 org.mlplatform.workflows.retraining.TrainingSetProgress.building(),
                 org.mlplatform.workflows.retraining.TrainingSetProgress.ready()));
-    String id = ENGINE.requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "refresh");
+    String id =
+        ENGINE.retrainings().requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "refresh");
     execute(jobQuery().processInstanceId(id).singleResult());
     for (int poll = 0; poll < 2; poll++) {
       execute(jobQuery().processInstanceId(id).singleResult());
@@ -150,11 +155,12 @@ class ModelRetrainingProcessTest {
             java.util.List.of(
                 org.mlplatform.workflows.retraining.TrainingSetProgress.failed(
                     "feature view stats has no rows")));
-    String id = ENGINE.requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "refresh");
+    String id =
+        ENGINE.retrainings().requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "refresh");
     execute(jobQuery().processInstanceId(id).singleResult());
     execute(jobQuery().processInstanceId(id).singleResult());
 
-    assertThat(ENGINE.history(id).orElseThrow().state()).isEqualTo("COMPLETED");
+    assertThat(ENGINE.histories().history(id).orElseThrow().state()).isEqualTo("COMPLETED");
     assertThat(PORTS.actions).noneMatch(a -> a.startsWith("train"));
     assertThat(PORTS.notifications.getFirst().body()).contains("feature view stats has no rows");
   }
@@ -162,12 +168,14 @@ class ModelRetrainingProcessTest {
   @Test
   void settingsGivenWithTheRequestReachTheTrainer() {
     String id =
-        ENGINE.requestRetraining(
-            model,
-            RetrainingTrigger.MANUAL,
-            "alice",
-            "more epochs",
-            java.util.Map.of("epochs", "9", "learningRate", "0.05"));
+        ENGINE
+            .retrainings()
+            .requestRetraining(
+                model,
+                RetrainingTrigger.MANUAL,
+                "alice",
+                "more epochs",
+                java.util.Map.of("epochs", "9", "learningRate", "0.05"));
     execute(jobQuery().processInstanceId(id).singleResult());
     execute(jobQuery().processInstanceId(id).singleResult());
 
@@ -179,12 +187,14 @@ class ModelRetrainingProcessTest {
   void settingsTheTrainerRefusesEndWithAReportNotAnIncident() {
     PORTS.trainerRefusal = new IllegalArgumentException("epochs must be at least 1, got 0");
     String id =
-        ENGINE.requestRetraining(
-            model, RetrainingTrigger.MANUAL, "alice", "x", java.util.Map.of("epochs", "0"));
+        ENGINE
+            .retrainings()
+            .requestRetraining(
+                model, RetrainingTrigger.MANUAL, "alice", "x", java.util.Map.of("epochs", "0"));
     execute(jobQuery().processInstanceId(id).singleResult());
     execute(jobQuery().processInstanceId(id).singleResult());
 
-    assertThat(ENGINE.history(id).orElseThrow().state()).isEqualTo("COMPLETED");
+    assertThat(ENGINE.histories().history(id).orElseThrow().state()).isEqualTo("COMPLETED");
     assertThat(PORTS.notifications.getFirst().body())
         .startsWith("The retraining could not train")
         .contains("epochs must be at least 1");
@@ -192,18 +202,21 @@ class ModelRetrainingProcessTest {
 
   @Test
   void oneRetrainingOfAModelAtATime() {
-    ENGINE.requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "first");
+    ENGINE.retrainings().requestRetraining(model, RetrainingTrigger.MANUAL, "alice", "first");
 
     assertThatThrownBy(
-            () -> ENGINE.requestRetraining(model, RetrainingTrigger.ALERT, "workflow", "second"))
+            () ->
+                ENGINE
+                    .retrainings()
+                    .requestRetraining(model, RetrainingTrigger.ALERT, "workflow", "second"))
         .isInstanceOf(RetrainingRunningException.class)
         .hasMessageContaining(model);
   }
 
   @Test
   void aScheduleStartsRetrainingsOnItsTimerUntilItIsRemoved() {
-    ENGINE.scheduleRetraining(model, Optional.of(Duration.ofHours(6)));
-    Instant next = ENGINE.nextScheduledRetraining(model).orElseThrow();
+    ENGINE.retrainings().scheduleRetraining(model, Optional.of(Duration.ofHours(6)));
+    Instant next = ENGINE.retrainings().nextScheduledRetraining(model).orElseThrow();
     assertThat(next).isAfter(Instant.now().plus(Duration.ofHours(5)));
 
     String schedule =
@@ -215,13 +228,15 @@ class ModelRetrainingProcessTest {
             .getId();
     execute(jobQuery().processInstanceId(schedule).singleResult());
 
-    String started = ENGINE.activeRetraining(model).orElseThrow();
-    assertThat(ENGINE.history(started).orElseThrow().variables())
+    String started = ENGINE.retrainings().activeRetraining(model).orElseThrow();
+    assertThat(ENGINE.histories().history(started).orElseThrow().variables())
         .containsEntry(RetrainingVariables.TRIGGER, "schedule")
         .containsEntry(RetrainingVariables.REQUESTED_BY, "workflow");
-    assertThat(ENGINE.nextScheduledRetraining(model)).as("the schedule waits again").isPresent();
+    assertThat(ENGINE.retrainings().nextScheduledRetraining(model))
+        .as("the schedule waits again")
+        .isPresent();
 
-    ENGINE.scheduleRetraining(model, Optional.empty());
-    assertThat(ENGINE.nextScheduledRetraining(model)).isEmpty();
+    ENGINE.retrainings().scheduleRetraining(model, Optional.empty());
+    assertThat(ENGINE.retrainings().nextScheduledRetraining(model)).isEmpty();
   }
 }

@@ -50,7 +50,7 @@ class WorkflowEngineIT {
                     now.plusSeconds(120),
                     java.time.Duration.ofMinutes(1)));
 
-        List<ReviewTask> bobs = engine.openTasks("bob", List.of("reviewer"));
+        List<ReviewTask> bobs = engine.inbox().openTasks("bob", List.of("reviewer"));
         assertThat(bobs)
             .singleElement()
             .satisfies(
@@ -60,9 +60,11 @@ class WorkflowEngineIT {
                   assertThat(t.version()).isEqualTo(3);
                   assertThat(t.requestedBy()).isEqualTo("alice");
                 });
-        assertThat(engine.openTasks("victor", List.of("viewer"))).isEmpty();
+        assertThat(engine.inbox().openTasks("victor", List.of("viewer"))).isEmpty();
 
-        engine.completeReview(bobs.getFirst().id(), "bob", List.of("reviewer"), true, "fine");
+        engine
+            .inbox()
+            .completeReview(bobs.getFirst().id(), "bob", List.of("reviewer"), true, "fine");
         engine
             .processEngine()
             .getManagementService()

@@ -6,7 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.mlplatform.domain.models.ModelRegistry;
 import org.mlplatform.serving.onnx.InvalidModelException;
-import org.mlplatform.workflows.WorkflowEngine;
+import org.mlplatform.workflows.Retrainings;
+import org.mlplatform.workflows.ReviewInbox;
 
 /** The model registry's refusals as API errors. */
 public final class ModelErrorMappers {
@@ -55,36 +56,36 @@ public final class ModelErrorMappers {
   }
 
   @Provider
-  public static class MissingTasks implements ExceptionMapper<WorkflowEngine.NoSuchTaskException> {
+  public static class MissingTasks implements ExceptionMapper<ReviewInbox.NoSuchTaskException> {
     @Override
-    public Response toResponse(WorkflowEngine.NoSuchTaskException e) {
+    public Response toResponse(ReviewInbox.NoSuchTaskException e) {
       return ErrorBody.response(Response.Status.NOT_FOUND, e.getMessage());
     }
   }
 
   /** Four eyes: a requester reviewing their own promotion. */
   @Provider
-  public static class SelfReviews implements ExceptionMapper<WorkflowEngine.SelfReviewException> {
+  public static class SelfReviews implements ExceptionMapper<ReviewInbox.SelfReviewException> {
     @Override
-    public Response toResponse(WorkflowEngine.SelfReviewException e) {
+    public Response toResponse(ReviewInbox.SelfReviewException e) {
       return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
     }
   }
 
   /** A task claimed by someone else, or not offered to any of the caller's roles. */
   @Provider
-  public static class OthersTasks implements ExceptionMapper<WorkflowEngine.NotYourTaskException> {
+  public static class OthersTasks implements ExceptionMapper<ReviewInbox.NotYourTaskException> {
     @Override
-    public Response toResponse(WorkflowEngine.NotYourTaskException e) {
+    public Response toResponse(ReviewInbox.NotYourTaskException e) {
       return ErrorBody.response(Response.Status.FORBIDDEN, e.getMessage());
     }
   }
 
   /** A claim that came second. */
   @Provider
-  public static class ClaimedTasks implements ExceptionMapper<WorkflowEngine.TaskClaimedException> {
+  public static class ClaimedTasks implements ExceptionMapper<ReviewInbox.TaskClaimedException> {
     @Override
-    public Response toResponse(WorkflowEngine.TaskClaimedException e) {
+    public Response toResponse(ReviewInbox.TaskClaimedException e) {
       return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
     }
   }
@@ -92,9 +93,9 @@ public final class ModelErrorMappers {
   /** A second retraining of a model while one runs. */
   @Provider
   public static class RunningRetrainings
-      implements ExceptionMapper<WorkflowEngine.RetrainingRunningException> {
+      implements ExceptionMapper<Retrainings.RetrainingRunningException> {
     @Override
-    public Response toResponse(WorkflowEngine.RetrainingRunningException e) {
+    public Response toResponse(Retrainings.RetrainingRunningException e) {
       return ErrorBody.response(Response.Status.CONFLICT, e.getMessage());
     }
   }

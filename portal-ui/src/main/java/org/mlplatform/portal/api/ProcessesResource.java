@@ -35,6 +35,7 @@ public class ProcessesResource {
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public ProcessHistory process(@PathParam("id") String id) {
     return engine()
+        .histories()
         .history(id)
         .orElseThrow(() -> new NotFoundException("no process instance " + id));
   }
@@ -50,7 +51,7 @@ public class ProcessesResource {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new DomainValidationException("limit", "between 1 and " + MAX_LIMIT);
     }
-    return engine().processesOf(ResourceName.of("model", model).value(), limit);
+    return engine().histories().processesOf(ResourceName.of("model", model).value(), limit);
   }
 
   private WorkflowEngine engine() {

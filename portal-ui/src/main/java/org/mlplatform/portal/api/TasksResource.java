@@ -19,9 +19,10 @@ import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.models.ModelPromotions;
 import org.mlplatform.portal.security.AuthenticatedRequest;
+import org.mlplatform.workflows.PromotionDecision;
+import org.mlplatform.workflows.ReviewInbox;
 import org.mlplatform.workflows.ReviewTask;
 import org.mlplatform.workflows.WorkflowEngine;
-import org.mlplatform.workflows.WorkflowEngine.PromotionDecision;
 
 /**
  * {@code /api/v1/tasks}: the open human tasks the caller may work (their own and their roles'),
@@ -40,14 +41,14 @@ public class TasksResource {
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public List<ReviewTask> openTasks() {
     PlatformUser user = caller();
-    return engine().openTasks(user.username(), user.roleNames());
+    return engine().inbox().openTasks(user.username(), user.roleNames());
   }
 
   @GET
   @Path("{id}")
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public ReviewTask task(@PathParam("id") String id) {
-    return engine().task(id).orElseThrow(() -> new WorkflowEngine.NoSuchTaskException(id));
+    return engine().inbox().task(id).orElseThrow(() -> new ReviewInbox.NoSuchTaskException(id));
   }
 
   @POST

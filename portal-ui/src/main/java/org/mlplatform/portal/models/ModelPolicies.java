@@ -123,6 +123,7 @@ public class ModelPolicies {
       platform
           .workflows()
           .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"))
+          .retrainings()
           .scheduleRetraining(model.value(), policy.retrainingEvery());
     }
     audit.record(

@@ -20,9 +20,9 @@ import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.promotion.WorkflowSettings;
 import org.mlplatform.portal.serving.DeploymentService;
+import org.mlplatform.workflows.PromotionDecision;
 import org.mlplatform.workflows.ReviewTask;
 import org.mlplatform.workflows.WorkflowEngine;
-import org.mlplatform.workflows.WorkflowEngine.PromotionDecision;
 import org.mlplatform.workflows.promotion.PromotionRequest;
 
 /**
@@ -109,7 +109,9 @@ public class ModelPromotions {
       String taskId, boolean approve, String comment, PlatformUser reviewer, Origin origin) {
     String reason = requiredText("comment", comment);
     PromotionDecision decision =
-        engine().completeReview(taskId, reviewer.username(), reviewer.roleNames(), approve, reason);
+        engine()
+            .inbox()
+            .completeReview(taskId, reviewer.username(), reviewer.roleNames(), approve, reason);
     audit.record(
         reviewer,
         approve ? "model.promotion.approve" : "model.promotion.reject",
@@ -121,13 +123,13 @@ public class ModelPromotions {
   }
 
   public ReviewTask claim(String taskId, PlatformUser user, Origin origin) {
-    ReviewTask task = engine().claim(taskId, user.username(), user.roleNames());
+    ReviewTask task = engine().inbox().claim(taskId, user.username(), user.roleNames());
     audit.record(user, "task.claim", "task:" + taskId, task.name(), Outcome.SUCCESS, origin);
     return task;
   }
 
   public ReviewTask unclaim(String taskId, PlatformUser user, Origin origin) {
-    ReviewTask task = engine().unclaim(taskId, user.username(), user.hasRole(Role.ADMIN));
+    ReviewTask task = engine().inbox().unclaim(taskId, user.username(), user.hasRole(Role.ADMIN));
     audit.record(user, "task.unclaim", "task:" + taskId, task.name(), Outcome.SUCCESS, origin);
     return task;
   }
@@ -141,8 +143,10 @@ public class ModelPromotions {
     ModelRegistry registry = new ModelRegistry(repository);
     registry.version(target); // 404 when missing
     boolean alreadyChampion =
-        registry.aliases(target.model()).stream()
-            .anyMatch(a -> a.name().isChampion() && a.version() == target.number());
+        repository
+            .alias(target.model(), AliasName.CHAMPION)
+            .filter(a -> a.version() == target.number())
+            .isPresent();
     if (alreadyChampion) {
       throw new ModelRegistry.ConflictException(target + " is already the champion");
     }
@@ -175,8 +179,10 @@ public class ModelPromotions {
           "overrideJustification", "at most " + PromotionRequest.JUSTIFICATION_MAX + " characters");
     }
     boolean holdsAlias =
-        registry.aliases(version.model()).stream()
-            .anyMatch(a -> a.name().equals(ask.alias()) && a.version() == version.number());
+        repository
+            .alias(version.model(), ask.alias())
+            .filter(a -> a.version() == version.number())
+            .isPresent();
     if (holdsAlias) {
       throw new ModelRegistry.ConflictException(
           version.id() + " already is " + ask.alias() + ": nothing to promote");

@@ -63,13 +63,9 @@ public class ModelRetrainings {
     ModelRegistry registry = new ModelRegistry(models);
     registry.model(model); // 404 when missing
     ModelVersion champion =
-        registry.aliases(model).stream()
-            .filter(a -> a.name().equals(AliasName.CHAMPION))
-            .findFirst()
-            .map(
-                a ->
-                    registry.version(
-                        new org.mlplatform.domain.models.ModelVersionId(model, a.version())))
+        models
+            .alias(model, AliasName.CHAMPION)
+            .map(a -> registry.version(a.target()))
             .orElseThrow(
                 () ->
                     new DomainValidationException(
@@ -87,6 +83,7 @@ public class ModelRetrainings {
         platform
             .workflows()
             .orElseThrow(() -> new ServiceUnavailableException("the workflow engine is starting"))
+            .retrainings()
             .requestRetraining(
                 model.value(), RetrainingTrigger.MANUAL, actor.username(), why, hyperparameters);
     audit.record(

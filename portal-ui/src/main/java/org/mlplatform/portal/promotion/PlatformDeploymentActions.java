@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.ResourceName;
-import org.mlplatform.domain.models.Alias;
 import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.models.ModelRegistry;
 import org.mlplatform.domain.models.ModelRepository;
@@ -175,11 +174,11 @@ public class PlatformDeploymentActions implements DeploymentActions {
   }
 
   private OptionalInt aliasTarget(PromotionCase promotion) {
-    return new ModelRegistry(models)
-        .aliases(ResourceName.of("model", promotion.model())).stream()
-            .filter(a -> a.name().value().equals(promotion.alias()))
-            .mapToInt(Alias::version)
-            .findFirst();
+    return models
+        .alias(
+            ResourceName.of("model", promotion.model()), AliasName.of("alias", promotion.alias()))
+        .map(a -> OptionalInt.of(a.version()))
+        .orElse(OptionalInt.empty());
   }
 
   private OptionalInt servedPrimary(PromotionCase promotion) {

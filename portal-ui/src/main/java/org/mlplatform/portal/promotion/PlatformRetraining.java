@@ -259,12 +259,10 @@ public class PlatformRetraining implements RetrainingActions {
   }
 
   private ModelVersion champion(RetrainingCase retraining) {
-    ModelRegistry registry = new ModelRegistry(models);
     ResourceName model = ResourceName.of("model", retraining.model());
-    return registry.aliases(model).stream()
-        .filter(a -> a.name().equals(AliasName.CHAMPION))
-        .findFirst()
-        .map(a -> registry.version(new ModelVersionId(model, a.version())))
+    return models
+        .alias(model, AliasName.CHAMPION)
+        .map(a -> new ModelRegistry(models).version(a.target()))
         .orElseThrow(() -> new IllegalStateException(model + " has no champion to retrain"));
   }
 

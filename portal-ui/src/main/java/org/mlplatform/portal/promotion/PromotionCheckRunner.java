@@ -48,13 +48,12 @@ public class PromotionCheckRunner implements PromotionChecks {
   }
 
   /** The version the alias points at, unless that is the candidate itself. */
-  private static Optional<ModelVersion> incumbent(ModelRegistry registry, PromotionCase promotion) {
-    ResourceName model = ResourceName.of("model", promotion.model());
-    AliasName alias = AliasName.of("alias", promotion.alias());
-    return registry.aliases(model).stream()
-        .filter(a -> a.name().equals(alias) && a.version() != promotion.version())
-        .findFirst()
-        .map(a -> registry.version(new ModelVersionId(model, a.version())));
+  private Optional<ModelVersion> incumbent(ModelRegistry registry, PromotionCase promotion) {
+    return models
+        .alias(
+            ResourceName.of("model", promotion.model()), AliasName.of("alias", promotion.alias()))
+        .filter(a -> a.version() != promotion.version())
+        .map(a -> registry.version(a.target()));
   }
 
   private static CheckResult safely(String name, java.util.function.Supplier<CheckResult> check) {

@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.ingest.CsvRecordReader;
 import org.mlplatform.domain.features.ingest.EntityRowsReader;
@@ -67,43 +67,29 @@ public class RetrainingSetBuilder {
   /** The champion's entity rows: every column but the features, with the new moment. */
   private EntityRows entityRows(TrainingSet set, Instant asOf) {
     List<TrainingColumn> columns = set.columns();
-    List<Integer> kept = new ArrayList<>();
-    StringBuilder csv = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).role() != TrainingColumn.Role.FEATURE) {
-        kept.add(i);
-        csv.append(kept.size() > 1 ? "," : "").append(quote(columns.get(i).name()));
-      }
-    }
-    csv.append('\n');
-    Set<TrainingColumn.Role> stamped = Set.of(TrainingColumn.Role.EVENT_TIMESTAMP);
+    List<Map<String, Object>> rows = new ArrayList<>();
     try (InputStream in = files.open(set.id())) {
       CsvRecordReader reader =
           new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20);
       reader.next(); // header
       List<String> record;
       while ((record = reader.next()) != null) {
-        for (int k = 0; k < kept.size(); k++) {
-          int column = kept.get(k);
-          String value =
-              stamped.contains(columns.get(column).role()) ? asOf.toString() : record.get(column);
-          csv.append(k > 0 ? "," : "").append(quote(value));
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          TrainingColumn column = columns.get(i);
+          switch (column.role()) {
+            case FEATURE -> {} // joined again as of the new moment
+            case EVENT_TIMESTAMP -> row.put(column.name(), asOf.toString());
+            default -> row.put(column.name(), record.get(i));
+          }
         }
-        csv.append('\n');
+        rows.add(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CsvRecordReader.MalformedCsvException e) {
       throw new IllegalStateException("training set " + set.id() + " is not valid CSV", e);
     }
-    return new EntityRowsReader(MAX_ROWS).fromCsv(new StringReader(csv.toString()));
-  }
-
-  private static String quote(String value) {
-    if (value == null) {
-      return "";
-    }
-    boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
-    return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    return new EntityRowsReader(MAX_ROWS).fromMaps(rows);
   }
 }

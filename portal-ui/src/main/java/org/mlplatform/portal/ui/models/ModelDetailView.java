@@ -129,7 +129,7 @@ public class ModelDetailView extends VerticalLayout implements BeforeEnterObserv
     }
     platform
         .workflows()
-        .map(w -> w.processesOf(model.name().value(), PROCESSES))
+        .map(w -> w.histories().processesOf(model.name().value(), PROCESSES))
         .filter(p -> !p.isEmpty())
         .ifPresent(
             p -> add(new H3("Promotions, rollbacks and retrainings"), ProcessListGrid.of(p)));

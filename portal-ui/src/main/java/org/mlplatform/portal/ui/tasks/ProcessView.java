@@ -64,7 +64,7 @@ public class ProcessView extends VerticalLayout implements BeforeEnterObserver {
   public void beforeEnter(BeforeEnterEvent event) {
     String id = event.getRouteParameters().get("id").orElse("");
     WorkflowEngine engine = platform.workflows().orElse(null);
-    ProcessHistory history = engine == null ? null : engine.history(id).orElse(null);
+    ProcessHistory history = engine == null ? null : engine.histories().history(id).orElse(null);
     if (history == null) {
       event.rerouteToError(NotFoundException.class);
       return;
@@ -81,6 +81,7 @@ public class ProcessView extends VerticalLayout implements BeforeEnterObserver {
     state.getElement().getThemeList().add(history.ended() == null ? "badge" : "badge success");
     add(title, state);
     engine
+        .histories()
         .diagram(history.id())
         .ifPresent(
             d ->

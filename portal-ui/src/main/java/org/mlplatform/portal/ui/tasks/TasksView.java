@@ -62,7 +62,10 @@ public class TasksView extends VerticalLayout implements ReviewPanel.Actions, Be
     add(new H2("Tasks"));
     PlatformUser user = CurrentUser.get();
     List<ReviewTask> tasks =
-        platform.workflows().map(w -> w.openTasks(user.username(), user.roleNames())).orElse(null);
+        platform
+            .workflows()
+            .map(w -> w.inbox().openTasks(user.username(), user.roleNames()))
+            .orElse(null);
     if (tasks == null) {
       add(
           new EmptyState(
