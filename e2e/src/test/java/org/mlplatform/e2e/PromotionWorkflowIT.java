@@ -333,6 +333,22 @@ class PromotionWorkflowIT {
         .doesNotContain("proposePromotion");
     assertThat(champion(alice, trainedModel)).isEqualTo(1);
     assertThat(notificationTopics(alice)).contains("retraining.kept");
+    try (Browser browser = new Browser()) {
+      browser.driver.get(RunningPlatform.BASE + "/models/" + trainedModel);
+      KeycloakLoginPage.expect(browser)
+          .logInAs("alice")
+          .waitForText("Governance policy")
+          .waitForText("Promotions, rollbacks and retrainings");
+      assertThat(browser.driver.findElement(By.id("model-processes")).getText())
+          .contains("Model retraining");
+      click(browser, browser.driver.findElement(By.id("retrain-start")));
+      browser
+          .waitUpTo(30)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("retrain-status"), "Retraining started"));
+      browser.screenshot("model-governance");
+    }
   }
 
   @Test
