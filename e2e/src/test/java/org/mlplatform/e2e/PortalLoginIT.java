@@ -72,7 +72,7 @@ class PortalLoginIT {
     }
     portal.open("/models").waitForText("Models").waitForText("New model");
     portal.open("/deployments").waitForText("Deployments").waitForText("Batch predictions");
-    portal.open("/monitoring").waitForText("Monitoring is not available in this build yet");
+    portal.open("/monitoring").waitForText("Monitoring").waitForText("Deployed models");
     portal.open("/search").waitForText("Catalogue search is not available in this build yet");
     portal.open("/tasks").waitForText("No open tasks for you or your roles");
     portal.open("/no-such-page").waitForText("There is no page at /no-such-page");

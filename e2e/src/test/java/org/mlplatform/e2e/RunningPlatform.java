@@ -80,6 +80,7 @@ public final class RunningPlatform implements BeforeAllCallback {
       env.put("MLP_WORKFLOWS_ESCALATE_AFTER", "PT3S");
       env.put("MLP_WORKFLOWS_CANARY_WINDOW", "PT6S");
       env.put("MLP_WORKFLOWS_CANARY_MIN_REQUESTS", "5");
+      env.put("MLP_MONITORING_TICK", "PT2S");
       env.remove("MLP_OIDC_ISSUER");
       env.remove("MLP_DB_URL");
       Process process = pb.start();

@@ -74,6 +74,23 @@ public final class DriftAnalyzer {
     return DatasetDriftResult.of(columns.stream().map(this::analyzeColumn).toList(), driftShare);
   }
 
+  /**
+   * The data set's verdict over column results computed apart (in parallel, say), in the order
+   * given.
+   *
+   * @throws IllegalArgumentException if two results share a column name
+   */
+  public DatasetDriftResult combine(List<ColumnDriftResult> results) {
+    Require.nonNull(results, "results");
+    Set<String> names = new HashSet<>();
+    for (ColumnDriftResult result : results) {
+      Require.nonNull(result, "results");
+      Require.that(
+          names.add(result.column()), "results", "column '" + result.column() + "' appears twice");
+    }
+    return DatasetDriftResult.of(results, driftShare);
+  }
+
   static double checkDriftShare(double driftShare) {
     Require.that(
         driftShare > 0 && driftShare <= 1,

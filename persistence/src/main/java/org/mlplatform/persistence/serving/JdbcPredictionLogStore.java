@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.mlplatform.domain.serving.PredictionLogException;
 import org.mlplatform.domain.serving.PredictionLogStore;
 import org.mlplatform.domain.serving.PredictionRecord;
+import org.mlplatform.domain.serving.TrafficBucket;
+import org.postgresql.PGStatement;
 
 /**
  * The prediction log in table {@code prediction_log} on H2 or PostgreSQL, through plain JDBC. Each
@@ -70,6 +74,35 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
       "SELECT "
           + COLUMNS
           + " FROM prediction_log WHERE model = ? ORDER BY predicted_at DESC LIMIT ?";
+
+  // The same index, read backwards over the window.
+  private static final String SCAN =
+      "SELECT "
+          + COLUMNS
+          + " FROM prediction_log WHERE model = ? AND predicted_at >= ? AND predicted_at < ?"
+          + " ORDER BY predicted_at DESC LIMIT ?";
+
+  /**
+   * Rows a streamed read fetches at a time: few round trips, and a bounded slice of the (possibly
+   * large) inputs and outputs in memory.
+   */
+  private static final int FETCH_SIZE = 2_000;
+
+  /**
+   * Buckets by whole epoch seconds, which H2 and PostgreSQL both give as a decimal: the bucket
+   * number is floor(seconds / length). Numbered in a subquery because PostgreSQL would not see the
+   * parameter in the select list and in GROUP BY as the same expression.
+   */
+  private static final String TRAFFIC =
+      "SELECT bucket, COUNT(*), AVG(latency_micros), MAX(latency_micros) FROM ("
+          + "SELECT CAST(FLOOR(EXTRACT(EPOCH FROM predicted_at) / ?) AS BIGINT) AS bucket,"
+          + " latency_micros FROM prediction_log"
+          + " WHERE model = ? AND predicted_at >= ? AND predicted_at < ?"
+          + " AND route IN ('"
+          + PredictionRecord.PRIMARY
+          + "', '"
+          + PredictionRecord.CANARY
+          + "')) t GROUP BY bucket ORDER BY bucket";
 
   private static final String COUNT = "SELECT COUNT(*) FROM prediction_log WHERE model = ?";
 
@@ -169,6 +202,81 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
     }
   }
 
+  /**
+   * Streams through a cursor: PostgreSQL's driver keeps the whole result in memory unless
+   * auto-commit is off and a fetch size is set, so the read runs in a transaction of its own.
+   */
+  @Override
+  public long scan(
+      String model, Instant from, Instant to, int limit, Consumer<PredictionRecord> sink) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(sink, "sink");
+    if (limit < 1) {
+      throw new IllegalArgumentException("the limit is at least 1, got " + limit);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              SCAN, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        statement.setFetchSize(FETCH_SIZE);
+        preferBinaryResults(connection, statement);
+        statement.setString(1, model);
+        statement.setObject(2, utc(from));
+        statement.setObject(3, utc(to));
+        statement.setInt(4, limit);
+        long passed = 0;
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(record(rows));
+            passed++;
+          }
+        }
+        return passed;
+      } finally {
+        connection.rollback(); // read-only: nothing to keep, and it closes the cursor
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw failure("scanning the predictions of " + model, e);
+    }
+  }
+
+  @Override
+  public List<TrafficBucket> traffic(String model, Instant from, Instant to, Duration bucket) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    long seconds = TrafficBucket.seconds(bucket);
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement statement = connection.prepareStatement(TRAFFIC)) {
+        statement.setLong(1, seconds);
+        statement.setString(2, model);
+        statement.setObject(3, utc(from));
+        statement.setObject(4, utc(to));
+        List<TrafficBucket> buckets = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            buckets.add(
+                new TrafficBucket(
+                    Instant.ofEpochSecond(rows.getLong(1) * seconds),
+                    rows.getLong(2),
+                    rows.getDouble(3),
+                    rows.getLong(4)));
+          }
+        }
+        return List.copyOf(buckets);
+      } finally {
+        endRead(connection);
+      }
+    } catch (SQLException e) {
+      throw failure("counting the traffic of " + model, e);
+    }
+  }
+
   private static void write(Connection connection, String insert, List<PredictionRecord> batch)
       throws SQLException {
     if (insert.equals(PG_INSERT)) {
@@ -259,6 +367,22 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
         row.getString(7),
         row.getString(8),
         row.getLong(9));
+  }
+
+  /**
+   * Has PostgreSQL send the rows in binary from the first execution on (by default only a statement
+   * run five times is): ids, times and numbers decode faster than from text. The driver class is
+   * touched on PostgreSQL only: H2-only installations may not ship it.
+   */
+  private static void preferBinaryResults(Connection connection, PreparedStatement statement)
+      throws SQLException {
+    if (isPostgres(connection) && statement.isWrapperFor(PGStatement.class)) {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+    }
+  }
+
+  private static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
   }
 
   /** The idempotent insert of the connected database. */

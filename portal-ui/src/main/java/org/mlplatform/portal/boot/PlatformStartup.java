@@ -20,6 +20,7 @@ import org.mlplatform.persistence.migration.SchemaMigrator;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.jobs.InterruptedWork;
+import org.mlplatform.portal.monitoring.MonitoringScheduler;
 import org.mlplatform.portal.promotion.PlatformDeploymentActions;
 import org.mlplatform.portal.promotion.PlatformRetraining;
 import org.mlplatform.portal.promotion.PortalWorkflowNotifier;
@@ -59,6 +60,7 @@ public class PlatformStartup {
   @Inject private PlatformDeploymentActions deploymentActions;
   @Inject private PortalWorkflowNotifier workflowNotifier;
   @Inject private PlatformRetraining retraining;
+  @Inject private MonitoringScheduler monitoring;
 
   private volatile WorkflowEngine workflows;
   private volatile CatalogIndex index;
@@ -81,6 +83,7 @@ public class PlatformStartup {
       step(Component.SERVING_ENGINE, this::startOnnx);
       // Timers and asynchronous steps call the serving engine and the index: they run from now.
       workflows.startJobs();
+      LOG.info(() -> "monitoring scheduled " + monitoring.start());
     }
     LOG.info(
         () ->

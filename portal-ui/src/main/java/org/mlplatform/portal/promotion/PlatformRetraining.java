@@ -1,6 +1,5 @@
 package org.mlplatform.portal.promotion;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -40,7 +38,6 @@ import org.mlplatform.workflows.retraining.HeldOutSplitSettings;
 import org.mlplatform.workflows.retraining.RetrainingActions;
 import org.mlplatform.workflows.retraining.RetrainingCase;
 import org.mlplatform.workflows.retraining.RetrainingEvaluation;
-import org.mlplatform.workflows.retraining.Scorer;
 import org.mlplatform.workflows.retraining.TaskKind;
 import org.mlplatform.workflows.retraining.TrainingSetProgress;
 import org.mlplatform.workflows.training.TrainedModel;
@@ -57,9 +54,7 @@ import org.mlplatform.workflows.training.TribuoTrainer;
 public class PlatformRetraining implements RetrainingActions {
 
   /** Hyperparameters the platform adds to a version; the trainer does not take them back. */
-  private static final String LABEL = "label";
-
-  private static final String POSITIVE_LABEL = "positiveLabel";
+  private static final String LABEL = EvaluatedVersions.LABEL;
 
   @Inject private ModelRepository models;
   @Inject private ModelPolicyRepository policies;
@@ -140,8 +135,15 @@ public class PlatformRetraining implements RetrainingActions {
               environment.createSession(artifacts.store().read(champion.artifact().sha256()))) {
         retrained =
             evaluator.evaluate(
-                EvaluatedModel.of("retrained", trained, scorer(environment, candidate)));
-        incumbent = evaluator.evaluate(asEvaluated(champion, kind, scorer(environment, current)));
+                EvaluatedModel.of(
+                    "retrained", trained, EvaluatedVersions.scorer(environment, candidate)));
+        incumbent =
+            evaluator.evaluate(
+                EvaluatedVersions.of(
+                    "champion v" + champion.number(),
+                    champion,
+                    kind,
+                    EvaluatedVersions.scorer(environment, current)));
       }
       return verdict(retraining, champion, set, trained, evaluator, retrained, incumbent);
     } catch (IOException e) {
@@ -224,38 +226,6 @@ public class PlatformRetraining implements RetrainingActions {
             });
     recipe.putAll(retraining.hyperparameters());
     return recipe;
-  }
-
-  /** The champion as the evaluator feeds it: its features, labels and imputation values. */
-  private static EvaluatedModel asEvaluated(ModelVersion champion, TaskKind kind, Scorer scorer) {
-    List<String> features = champion.lineage().featureMapping().features();
-    Map<String, Double> imputation = new LinkedHashMap<>();
-    for (String feature : features) {
-      String stored = champion.hyperparameters().get(ModelTraining.IMPUTATION_PREFIX + feature);
-      imputation.put(feature, stored == null ? 0.0 : Double.parseDouble(stored));
-    }
-    List<String> labels =
-        kind == TaskKind.REGRESSION
-            ? List.of(champion.hyperparameters().get(LABEL))
-            : champion.lineage().labelNames();
-    String positive = champion.hyperparameters().get(POSITIVE_LABEL);
-    if (positive == null && kind != TaskKind.REGRESSION && labels.size() == 2) {
-      positive = labels.stream().sorted().toList().get(1); // the trainer's default
-    }
-    return new EvaluatedModel(
-        "champion v" + champion.number(), kind, features, labels, positive, imputation, scorer);
-  }
-
-  private static Scorer scorer(OrtEnvironment environment, OrtSession session) {
-    String input = session.getInputNames().iterator().next();
-    return rows -> {
-      try (OnnxTensor tensor = OnnxTensor.createTensor(environment, rows);
-          OrtSession.Result result = session.run(Map.of(input, tensor))) {
-        return (float[][]) result.get(0).getValue();
-      } catch (OrtException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    };
   }
 
   private ModelVersion champion(RetrainingCase retraining) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.mlplatform.domain.serving.CanaryPolicy;
+import org.mlplatform.portal.config.DurationSettings;
 
 /**
  * Deadlines and windows of the governed workflows, from MicroProfile Config ({@code
@@ -52,18 +53,6 @@ public class WorkflowSettings {
   }
 
   private Duration duration(String key, Duration fallback) {
-    String text = config.getOptionalValue(key, String.class).orElse("").strip();
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      Duration value = Duration.parse(text);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalStateException(key + " must be a positive duration, got " + text);
-      }
-      return value;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalStateException(key + " is not an ISO-8601 duration: " + text, e);
-    }
+    return DurationSettings.read(config, key, fallback);
   }
 }

@@ -323,6 +323,22 @@ class ServingEngineTest {
           public int deleteOlderThan(Instant cutoff) {
             return kept.deleteOlderThan(cutoff);
           }
+
+          @Override
+          public long scan(
+              String model,
+              Instant from,
+              Instant to,
+              int limit,
+              java.util.function.Consumer<PredictionRecord> sink) {
+            return kept.scan(model, from, to, limit, sink);
+          }
+
+          @Override
+          public List<org.mlplatform.domain.serving.TrafficBucket> traffic(
+              String model, Instant from, Instant to, java.time.Duration bucket) {
+            return kept.traffic(model, from, to, bucket);
+          }
         };
     try (PredictionLog small =
         new PredictionLog(slow, 2, Duration.ofMillis(1), Thread.ofPlatform().factory())) {

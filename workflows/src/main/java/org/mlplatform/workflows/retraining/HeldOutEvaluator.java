@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mlplatform.domain.features.training.TrainingColumn;
+import org.mlplatform.domain.monitoring.performance.ClassificationMetrics;
+import org.mlplatform.domain.monitoring.performance.RegressionMetrics;
 
 /**
  * Scores models on the held-out rows of one training set, so that a retrained candidate and the
@@ -117,6 +119,25 @@ public final class HeldOutEvaluator {
         : regress(model, inputColumns, imputation);
   }
 
+  /**
+   * The model's outputs on every held-out row, in row order: class probabilities in its label order
+   * for a classifier, the value for a regressor. What the version predicted on the data it was
+   * judged on, which monitoring takes as its prediction baseline.
+   *
+   * @throws IllegalArgumentException as {@link #evaluate} for a model that does not fit the rows
+   */
+  public float[][] predictions(EvaluatedModel model) {
+    requireSameTask(model);
+    int[] inputColumns = inputColumns(model);
+    double[] imputation =
+        model.featureOrder().stream().mapToDouble(f -> model.imputation().get(f)).toArray();
+    List<Integer> all = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      all.add(r);
+    }
+    return score(model, all, inputColumns, imputation);
+  }
+
   private HeldOutMetrics classify(EvaluatedModel model, int[] inputColumns, double[] imputation) {
     Map<String, Integer> classIndex = new HashMap<>();
     List<String> classes = model.outputLabels();
@@ -148,7 +169,7 @@ public final class HeldOutEvaluator {
     int positive = model.positiveLabel() == null ? -1 : classIndex.get(model.positiveLabel());
     return new HeldOutMetrics(
         kind,
-        ClassifierMetrics.of(
+        ClassificationMetrics.of(
             classes, positive, truth.stream().mapToInt(Integer::intValue).toArray(), probabilities),
         scoredRows.size(),
         rows.size() - scoredRows.size());
@@ -163,7 +184,7 @@ public final class HeldOutEvaluator {
     }
     float[][] outputs = score(model, all, inputColumns, imputation);
     double[] predicted = Arrays.stream(outputs).mapToDouble(row -> row[0]).toArray();
-    return new HeldOutMetrics(kind, RegressorMetrics.of(truth, predicted), rows.size(), 0);
+    return new HeldOutMetrics(kind, RegressionMetrics.of(truth, predicted), rows.size(), 0);
   }
 
   /** The model's outputs for the held-out rows at {@code positions}, batch by batch. */

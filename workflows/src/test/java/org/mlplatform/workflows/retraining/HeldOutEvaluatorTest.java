@@ -108,6 +108,29 @@ class HeldOutEvaluatorTest {
   }
 
   @Test
+  void predictionsAreTheScoresTheMetricsWereComputedFrom() throws Exception {
+    HeldOutEvaluator evaluator = load(binary, FeatureType.INT64, TaskKind.CLASSIFICATION);
+    TrainedModel trained = train(binary, FeatureType.INT64, "logistic-regression", Map.of());
+    float[][] predictions;
+    HeldOutMetrics metrics;
+    try (OnnxScorer scorer = new OnnxScorer(trained.onnx())) {
+      EvaluatedModel model = EvaluatedModel.of("candidate", trained, scorer);
+      predictions = evaluator.predictions(model);
+      metrics = evaluator.evaluate(model);
+    }
+
+    assertThat(predictions).hasNumberOfRows(evaluator.heldOutRows());
+    assertThat(predictions[0]).hasSize(trained.labels().size());
+    double mostProbable =
+        java.util.Arrays.stream(predictions)
+            .mapToDouble(row -> Math.max(row[0], row[1]))
+            .min()
+            .orElseThrow();
+    assertThat(mostProbable).isGreaterThanOrEqualTo(0.5);
+    assertThat(metrics.rowsScored()).isEqualTo(predictions.length);
+  }
+
+  @Test
   void aRegressorTrainedOnShuffledLabelsLosesOnRmse() throws Exception {
     HeldOutEvaluator evaluator = load(linear, FeatureType.FLOAT64, TaskKind.REGRESSION);
     HeldOutMetrics good =

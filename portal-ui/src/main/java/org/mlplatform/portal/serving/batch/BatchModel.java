@@ -22,7 +22,7 @@ import org.mlplatform.workflows.training.TrainingAlgorithm;
  * @param imputation per feature, the training mean to use when a value is missing; NaN for none
  * @param labels output columns: class labels for a classifier, value names for a regressor
  */
-record BatchModel(
+public record BatchModel(
     ModelVersionId id,
     String input,
     ElementType inputType,
@@ -31,7 +31,7 @@ record BatchModel(
     List<String> labels,
     boolean classifier) {
 
-  BatchModel {
+  public BatchModel {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(input, "input");
     features = List.copyOf(features);
@@ -49,7 +49,7 @@ record BatchModel(
    *     columns: no feature mapping, more than one input, or an input that takes neither FP32 nor
    *     FP64 rows
    */
-  static BatchModel of(ModelVersion version) {
+  public static BatchModel of(ModelVersion version) {
     FeatureMapping mapping = version.lineage().featureMapping();
     if (mapping.isEmpty()) {
       throw new DomainValidationException(

@@ -44,7 +44,7 @@ public final class TrainingServingDrift {
       throws IOException {
     BatchModel model = BatchModel.of(version);
     List<String> features = model.features();
-    double[][] reference = reference(model, trainingCsv, maxRows);
+    double[][] reference = referenceColumns(model, trainingCsv, maxRows);
     double[][] current = current(model.input(), features.size(), recent);
     List<DriftColumn> columns = new ArrayList<>();
     for (int f = 0; f < features.size(); f++) {
@@ -55,7 +55,14 @@ public final class TrainingServingDrift {
         current.length == 0 ? 0 : current[0].length);
   }
 
-  private static double[][] reference(BatchModel model, InputStream csv, int maxRows)
+  /**
+   * The first {@code maxRows} rows of a training set's feature columns, one array per feature in
+   * the version's input order; NaN where a cell is empty or not a number.
+   *
+   * @throws org.mlplatform.domain.DomainValidationException naming {@code trainingSet} when a
+   *     feature column is missing
+   */
+  public static double[][] referenceColumns(BatchModel model, InputStream csv, int maxRows)
       throws IOException {
     CsvRecords records = new CsvRecords(new InputStreamReader(csv, StandardCharsets.UTF_8));
     FeatureColumns columns = FeatureColumns.locate(records.next(), model.features(), "trainingSet");

@@ -244,6 +244,54 @@ public class Chart extends Div {
     return chart;
   }
 
+  /**
+   * Bars side by side per category, one series per entry of {@code values} (reference against
+   * current, say), with a legend.
+   */
+  public static Chart groupedBars(String title, List<String> categories, Axis values) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    categories.forEach(labels::add);
+    JsonArrayBuilder series = Json.createArrayBuilder();
+    JsonArrayBuilder legend = Json.createArrayBuilder();
+    for (Map.Entry<String, List<? extends Number>> group : values.series().entrySet()) {
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      group.getValue().forEach(v -> data.add(number(v)));
+      series.add(
+          Json.createObjectBuilder()
+              .add("type", "bar")
+              .add("name", group.getKey())
+              .add("data", data)
+              .add("barGap", "0%"));
+      legend.add(group.getKey());
+    }
+    JsonObject option =
+        Json.createObjectBuilder()
+            .add("animation", false)
+            .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
+            .add("tooltip", Json.createObjectBuilder().add("trigger", "axis"))
+            .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
+            .add(
+                "grid",
+                Json.createObjectBuilder()
+                    .add("left", 50)
+                    .add("right", 10)
+                    .add("top", 40)
+                    .add("bottom", 50))
+            .add(
+                "xAxis",
+                Json.createObjectBuilder()
+                    .add("type", "category")
+                    .add("data", labels)
+                    .add("axisLabel", Json.createObjectBuilder().add("hideOverlap", true)))
+            .add(
+                "yAxis", Json.createObjectBuilder().add("type", "value").add("name", values.name()))
+            .add("series", series)
+            .build();
+    Chart chart = new Chart(option);
+    chart.setHeight("260px");
+    return chart;
+  }
+
   /** A number as JSON: null (a gap) for null and for what JSON cannot hold (NaN, infinities). */
   private static JsonValue number(Number value) {
     return switch (value) {

@@ -69,4 +69,21 @@ class ChartTest {
     assertThat(StatisticsPanel.value(statistics, statistics.numeric().mean()))
         .isEqualTo("2026-01-01 01:00:00 UTC");
   }
+
+  @Test
+  void groupedBarsDrawOneBarSeriesPerGroupWithGapsForNaN() {
+    Chart chart =
+        Chart.groupedBars(
+            "x1",
+            java.util.List.of("0", "1"),
+            new Chart.Axis(
+                "% of rows", java.util.Map.of("training", java.util.List.of(40.0, Double.NaN))));
+
+    var series = chart.option().getJsonArray("series").getJsonObject(0);
+    assertThat(series.getString("type")).isEqualTo("bar");
+    assertThat(series.getString("name")).isEqualTo("training");
+    assertThat(series.getJsonArray("data").toString()).isEqualTo("[40.0,null]");
+    assertThat(chart.option().getJsonObject("legend").getJsonArray("data").getString(0))
+        .isEqualTo("training");
+  }
 }

@@ -1,0 +1,39 @@
+package org.mlplatform.portal.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.portal.monitoring.ModelMonitoring;
+
+/**
+ * {@code GET /api/v1/models/{name}/drift?from=&to=&version=}: drift and data quality of each
+ * feature and of the prediction over the window, against the version's baseline, with the traffic
+ * of the window.
+ */
+@Path("models/{name}/drift")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelDriftResource {
+
+  @Inject private ModelMonitoring monitoring;
+
+  @GET
+  @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  public Map<String, Object> drift(
+      @PathParam("name") String name,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("version") Integer version) {
+    ResourceName model = MonitoringWindows.model(name);
+    MonitoringWindows window =
+        MonitoringWindows.of(from, to, version, monitoring.policy(model), Instant.now());
+    return MonitoringJson.drift(
+        monitoring.report(model, window.version(), window.from(), window.to()));
+  }
+}
