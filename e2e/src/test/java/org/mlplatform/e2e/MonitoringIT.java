@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -105,6 +108,12 @@ class MonitoringIT {
     return ids;
   }
 
+  private static void scrollTo(Browser browser, WebElement element) {
+    ((JavascriptExecutor) browser.driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** The model's drift alert in this status once it has started its retraining. */
   private static JsonObject awaitAlert(String status, int seconds) {
     long deadline = System.currentTimeMillis() + seconds * 1_000L;
     while (true) {
@@ -112,8 +121,11 @@ class MonitoringIT {
           (JsonArray)
               Http.json(
                   Http.get("/api/v1/alerts?model=" + model + "&status=" + status, alice).body());
-      if (!alerts.isEmpty() && !alerts.getJsonObject(0).isNull("retrainingProcessId")) {
-        return alerts.getJsonObject(0);
+      for (JsonObject alert : alerts.getValuesAs(JsonObject.class)) {
+        if (alert.getString("metric").equals("dataset_drift_share")
+            && !alert.isNull("retrainingProcessId")) {
+          return alert;
+        }
       }
       assertThat(System.currentTimeMillis()).as("an " + status + " alert").isLessThan(deadline);
       ServingApi.sleep(500);
@@ -268,6 +280,32 @@ class MonitoringIT {
       assertThat(browser.driver.findElement(By.id("monitoring-drift-grid")).getText())
           .contains("kolmogorov");
       browser.screenshot("monitoring");
+
+      // A rule added with the page's form is there for the API too.
+      WebElement metric =
+          browser
+              .driver
+              .findElement(By.id("monitoring-rule-metric"))
+              .findElement(By.cssSelector("input"));
+      scrollTo(browser, metric);
+      metric.sendKeys("volume");
+      metric.sendKeys(Keys.ENTER);
+      browser
+          .driver
+          .findElement(By.id("monitoring-rule-threshold"))
+          .findElement(By.cssSelector("input"))
+          .sendKeys("1"); // volume below 1: never fires while there is traffic
+      WorkflowApi.click(browser, browser.driver.findElement(By.id("monitoring-rule-add")));
+      browser
+          .waitUpTo(30)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("monitoring-rules"), "volume"));
+      assertThat(Http.get("/api/v1/alert-rules?model=" + model, alice).body())
+          .contains("\"metric\":\"volume\"");
+      browser.screenshot("monitoring-alerts-and-rules");
+      scrollTo(browser, browser.driver.findElement(By.id("monitoring-distribution-chart")));
+      browser.screenshot("monitoring-distribution");
     }
   }
 }

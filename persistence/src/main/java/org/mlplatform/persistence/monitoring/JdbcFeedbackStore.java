@@ -21,6 +21,12 @@ import org.mlplatform.domain.monitoring.feedback.FeedbackStore;
 import org.mlplatform.domain.monitoring.feedback.FeedbackStoreException;
 import org.mlplatform.domain.monitoring.feedback.GroundTruth;
 import org.mlplatform.domain.monitoring.feedback.LabelledPrediction;
+import org.mlplatform.persistence.jdbc.Connections;
+import org.mlplatform.persistence.jdbc.DatabaseProduct;
+import org.mlplatform.persistence.jdbc.JdbcValues;
+import org.mlplatform.persistence.jdbc.ModelReads;
+import org.mlplatform.persistence.jdbc.OwnTransaction;
+import org.mlplatform.persistence.jdbc.StoreFailure;
 
 /**
  * Ground truth in table {@code prediction_feedback} on H2 or PostgreSQL, through plain JDBC. Each
@@ -87,6 +93,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 
   private static final String COUNT = "SELECT COUNT(*) FROM prediction_feedback WHERE model = ?";
 
+  private static final StoreFailure<FeedbackStoreException> FAILURE = FeedbackStoreException::new;
+
   private final DataSource dataSource;
 
   public JdbcFeedbackStore(DataSource dataSource) {
@@ -101,10 +109,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     }
     List<GroundTruth> rows = List.copyOf(winners);
     try {
-      return Jdbc.inTransaction(
+      return OwnTransaction.commit(
           dataSource,
           connection -> {
-            boolean postgres = Jdbc.isPostgres(connection);
+            boolean postgres = DatabaseProduct.isPostgres(connection);
             int inserted = 0;
             for (int from = 0; from < rows.size(); from += CHUNK) {
               List<GroundTruth> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -113,7 +121,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
             return inserted;
           });
     } catch (SQLException e) {
-      throw failure("recording " + rows.size() + " ground truths", e);
+      throw FAILURE.of("recording " + rows.size() + " ground truths", e);
     }
   }
 
@@ -138,65 +146,35 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         }
         return matched;
       } finally {
-        Jdbc.endRead(connection);
+        Connections.endRead(connection);
       }
     } catch (SQLException e) {
-      throw failure("matching ground truth with the predictions of " + model, e);
+      throw FAILURE.of("matching ground truth with the predictions of " + model, e);
     }
   }
 
   @Override
   public long scanLabelled(
       String model, Instant from, Instant to, int limit, Consumer<LabelledPrediction> sink) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    ModelReads.Window window = new ModelReads.Window(model, from, to, limit);
     Objects.requireNonNull(sink, "sink");
-    Jdbc.checkLimit(limit);
+    ModelReads.checkLimit(limit);
     try {
-      return Jdbc.reading(
+      return OwnTransaction.read(
           dataSource,
-          connection -> {
-            try (PreparedStatement statement =
-                connection.prepareStatement(
-                    SCAN_LABELLED, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-              statement.setFetchSize(Jdbc.FETCH_SIZE);
-              Jdbc.preferBinaryResults(connection, statement);
-              statement.setString(1, model);
-              statement.setObject(2, Jdbc.utc(from));
-              statement.setObject(3, Jdbc.utc(to));
-              statement.setInt(4, limit);
-              long passed = 0;
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  sink.accept(labelled(rows));
-                  passed++;
-                }
-              }
-              return passed;
-            }
-          });
+          connection ->
+              ModelReads.stream(
+                  connection, SCAN_LABELLED, window, JdbcFeedbackStore::labelled, sink));
     } catch (SQLException e) {
-      throw failure("reading the labelled predictions of " + model, e);
+      throw FAILURE.of("reading the labelled predictions of " + model, e);
     }
   }
 
   @Override
   public long count(String model) {
     Objects.requireNonNull(model, "model");
-    try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
-        statement.setString(1, model);
-        try (ResultSet row = statement.executeQuery()) {
-          row.next();
-          return row.getLong(1);
-        }
-      } finally {
-        Jdbc.endRead(connection);
-      }
-    } catch (SQLException e) {
-      throw failure("counting the ground truth of " + model, e);
-    }
+    return ModelReads.count(
+        dataSource, COUNT, model, FAILURE, "counting the ground truth of " + model);
   }
 
   /**
@@ -270,7 +248,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
           statement.setDouble(5, truth.value().getAsDouble());
         }
         statement.setString(6, truth.givenBy());
-        statement.setObject(7, Jdbc.utc(truth.receivedAt()));
+        statement.setObject(7, JdbcValues.utc(truth.receivedAt()));
         statement.addBatch();
       }
       statement.executeBatch();
@@ -300,15 +278,11 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     return new LabelledPrediction(
         row.getObject(1, UUID.class),
         row.getInt(2),
-        Jdbc.instant(row, 3),
+        JdbcValues.instant(row, 3),
         row.getInt(4),
         row.getString(5),
         Jdbc.optionalString(row, 6),
         Jdbc.optionalDouble(row, 7));
-  }
-
-  private static FeedbackStoreException failure(String what, SQLException e) {
-    return new FeedbackStoreException(what + " failed: " + Jdbc.detail(e), e);
   }
 
   /** A prediction row: the table's primary key. */

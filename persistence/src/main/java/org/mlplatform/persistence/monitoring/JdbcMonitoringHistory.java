@@ -16,6 +16,10 @@ import org.mlplatform.domain.monitoring.history.MonitoringHistory;
 import org.mlplatform.domain.monitoring.history.MonitoringHistoryException;
 import org.mlplatform.domain.monitoring.history.MonitoringSnapshot;
 import org.mlplatform.domain.monitoring.history.SnapshotColumn;
+import org.mlplatform.persistence.jdbc.JdbcValues;
+import org.mlplatform.persistence.jdbc.ModelReads;
+import org.mlplatform.persistence.jdbc.OwnTransaction;
+import org.mlplatform.persistence.jdbc.StoreFailure;
 
 /**
  * The monitoring history in table {@code monitoring_snapshot} (and its column and metric tables) on
@@ -48,6 +52,9 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
   private static final String DELETE_OLDER =
       "DELETE FROM monitoring_snapshot WHERE computed_at < ?";
 
+  private static final StoreFailure<MonitoringHistoryException> FAILURE =
+      MonitoringHistoryException::new;
+
   private final DataSource dataSource;
 
   public JdbcMonitoringHistory(DataSource dataSource) {
@@ -58,7 +65,7 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
   public void save(MonitoringSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     try {
-      Jdbc.inTransaction(
+      OwnTransaction.commit(
           dataSource,
           connection -> {
             insert(connection, snapshot);
@@ -66,7 +73,8 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
             return null;
           });
     } catch (SQLException e) {
-      throw failure("saving monitoring snapshot " + snapshot.id() + " of " + snapshot.model(), e);
+      throw FAILURE.of(
+          "saving monitoring snapshot " + snapshot.id() + " of " + snapshot.model(), e);
     }
   }
 
@@ -75,23 +83,23 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    Jdbc.checkLimit(limit);
+    ModelReads.checkLimit(limit);
     try {
       List<MonitoringSnapshot> newestFirst =
-          Jdbc.reading(
+          OwnTransaction.read(
               dataSource,
               connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(LIST)) {
                   statement.setString(1, model);
-                  statement.setObject(2, Jdbc.utc(from));
-                  statement.setObject(3, Jdbc.utc(to));
+                  statement.setObject(2, JdbcValues.utc(from));
+                  statement.setObject(3, JdbcValues.utc(to));
                   statement.setInt(4, limit);
                   return read(connection, statement);
                 }
               });
       return List.copyOf(newestFirst.reversed());
     } catch (SQLException e) {
-      throw failure("listing the monitoring history of " + model, e);
+      throw FAILURE.of("listing the monitoring history of " + model, e);
     }
   }
 
@@ -99,7 +107,7 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
   public Optional<MonitoringSnapshot> latest(String model) {
     Objects.requireNonNull(model, "model");
     try {
-      return Jdbc.reading(
+      return OwnTransaction.read(
               dataSource,
               connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(LATEST)) {
@@ -110,7 +118,7 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
           .stream()
           .findFirst();
     } catch (SQLException e) {
-      throw failure("reading the latest monitoring snapshot of " + model, e);
+      throw FAILURE.of("reading the latest monitoring snapshot of " + model, e);
     }
   }
 
@@ -118,16 +126,16 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
   public int deleteOlderThan(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
     try {
-      return Jdbc.inTransaction(
+      return OwnTransaction.commit(
           dataSource,
           connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_OLDER)) {
-              statement.setObject(1, Jdbc.utc(cutoff));
+              statement.setObject(1, JdbcValues.utc(cutoff));
               return statement.executeUpdate();
             }
           });
     } catch (SQLException e) {
-      throw failure("deleting monitoring snapshots before " + cutoff, e);
+      throw FAILURE.of("deleting monitoring snapshots before " + cutoff, e);
     }
   }
 
@@ -137,9 +145,9 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
       statement.setObject(1, snapshot.id());
       statement.setString(2, snapshot.model());
       statement.setInt(3, snapshot.version());
-      statement.setObject(4, Jdbc.utc(snapshot.computedAt()));
-      statement.setObject(5, Jdbc.utc(snapshot.windowFrom()));
-      statement.setObject(6, Jdbc.utc(snapshot.windowTo()));
+      statement.setObject(4, JdbcValues.utc(snapshot.computedAt()));
+      statement.setObject(5, JdbcValues.utc(snapshot.windowFrom()));
+      statement.setObject(6, JdbcValues.utc(snapshot.windowTo()));
       statement.setLong(7, snapshot.rows());
       statement.setDouble(8, snapshot.shareDrifted());
       statement.setBoolean(9, snapshot.datasetDrifted());
@@ -173,10 +181,6 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
         .toList();
   }
 
-  private static MonitoringHistoryException failure(String what, SQLException e) {
-    return new MonitoringHistoryException(what + " failed: " + Jdbc.detail(e), e);
-  }
-
   /** A {@code monitoring_snapshot} row before its children are read. */
   private record SnapshotRow(
       UUID id,
@@ -196,9 +200,9 @@ public final class JdbcMonitoringHistory implements MonitoringHistory {
           row.getObject(1, UUID.class),
           row.getString(2),
           row.getInt(3),
-          Jdbc.instant(row, 4),
-          Jdbc.instant(row, 5),
-          Jdbc.instant(row, 6),
+          JdbcValues.instant(row, 4),
+          JdbcValues.instant(row, 5),
+          JdbcValues.instant(row, 6),
           row.getLong(7),
           row.getDouble(8),
           row.getBoolean(9),

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +17,12 @@ import org.mlplatform.domain.serving.PredictionLogException;
 import org.mlplatform.domain.serving.PredictionLogStore;
 import org.mlplatform.domain.serving.PredictionRecord;
 import org.mlplatform.domain.serving.TrafficBucket;
-import org.postgresql.PGStatement;
+import org.mlplatform.persistence.jdbc.Connections;
+import org.mlplatform.persistence.jdbc.DatabaseProduct;
+import org.mlplatform.persistence.jdbc.JdbcValues;
+import org.mlplatform.persistence.jdbc.ModelReads;
+import org.mlplatform.persistence.jdbc.OwnTransaction;
+import org.mlplatform.persistence.jdbc.StoreFailure;
 
 /**
  * The prediction log in table {@code prediction_log} on H2 or PostgreSQL, through plain JDBC. Each
@@ -83,12 +86,6 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
           + " ORDER BY predicted_at DESC LIMIT ?";
 
   /**
-   * Rows a streamed read fetches at a time: few round trips, and a bounded slice of the (possibly
-   * large) inputs and outputs in memory.
-   */
-  private static final int FETCH_SIZE = 2_000;
-
-  /**
    * Buckets by whole epoch seconds, which H2 and PostgreSQL both give as a decimal: the bucket
    * number is floor(seconds / length). Numbered in a subquery because PostgreSQL would not see the
    * parameter in the select list and in GROUP BY as the same expression.
@@ -108,6 +105,8 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
 
   private static final String DELETE_OLDER = "DELETE FROM prediction_log WHERE predicted_at < ?";
 
+  private static final StoreFailure<PredictionLogException> FAILURE = PredictionLogException::new;
+
   private final DataSource dataSource;
 
   public JdbcPredictionLogStore(DataSource dataSource) {
@@ -120,29 +119,22 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
     if (batch.isEmpty()) {
       return;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        write(connection, insertFor(connection), batch);
-        connection.commit();
-      } catch (Throwable e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+    try {
+      OwnTransaction.commit(
+          dataSource,
+          connection -> {
+            write(connection, insertFor(connection), batch);
+            return null;
+          });
     } catch (SQLException e) {
-      throw failure("appending " + batch.size() + " predictions", e);
+      throw FAILURE.of("appending " + batch.size() + " predictions", e);
     }
   }
 
   @Override
   public List<PredictionRecord> recent(String model, int limit) {
     Objects.requireNonNull(model, "model");
-    if (limit < 1) {
-      throw new IllegalArgumentException("the limit is at least 1, got " + limit);
-    }
+    ModelReads.checkLimit(limit);
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement statement = connection.prepareStatement(RECENT)) {
         statement.setString(1, model);
@@ -155,29 +147,18 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
         }
         return List.copyOf(found);
       } finally {
-        endRead(connection);
+        Connections.endRead(connection);
       }
     } catch (SQLException e) {
-      throw failure("reading the predictions of " + model, e);
+      throw FAILURE.of("reading the predictions of " + model, e);
     }
   }
 
   @Override
   public long count(String model) {
     Objects.requireNonNull(model, "model");
-    try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
-        statement.setString(1, model);
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
-        }
-      } finally {
-        endRead(connection);
-      }
-    } catch (SQLException e) {
-      throw failure("counting the predictions of " + model, e);
-    }
+    return ModelReads.count(
+        dataSource, COUNT, model, FAILURE, "counting the predictions of " + model);
   }
 
   @Override
@@ -185,7 +166,7 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
     Objects.requireNonNull(cutoff, "cutoff");
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement statement = connection.prepareStatement(DELETE_OLDER)) {
-        statement.setObject(1, utc(cutoff));
+        statement.setObject(1, JdbcValues.utc(cutoff));
         int deleted = statement.executeUpdate();
         if (!connection.getAutoCommit()) {
           connection.commit();
@@ -193,12 +174,12 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
         return deleted;
       } catch (SQLException | RuntimeException e) {
         if (!connection.getAutoCommit()) {
-          rollback(connection, e);
+          Connections.rollback(connection, e);
         }
         throw e;
       }
     } catch (SQLException e) {
-      throw failure("deleting predictions before " + cutoff, e);
+      throw FAILURE.of("deleting predictions before " + cutoff, e);
     }
   }
 
@@ -209,39 +190,20 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
   @Override
   public long scan(
       String model, Instant from, Instant to, int limit, Consumer<PredictionRecord> sink) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    ModelReads.Window window = new ModelReads.Window(model, from, to, limit);
     Objects.requireNonNull(sink, "sink");
-    if (limit < 1) {
-      throw new IllegalArgumentException("the limit is at least 1, got " + limit);
-    }
+    ModelReads.checkLimit(limit);
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
-      try (PreparedStatement statement =
-          connection.prepareStatement(
-              SCAN, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-        statement.setFetchSize(FETCH_SIZE);
-        preferBinaryResults(connection, statement);
-        statement.setString(1, model);
-        statement.setObject(2, utc(from));
-        statement.setObject(3, utc(to));
-        statement.setInt(4, limit);
-        long passed = 0;
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            sink.accept(record(rows));
-            passed++;
-          }
-        }
-        return passed;
+      try {
+        return ModelReads.stream(connection, SCAN, window, JdbcPredictionLogStore::record, sink);
       } finally {
         connection.rollback(); // read-only: nothing to keep, and it closes the cursor
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw failure("scanning the predictions of " + model, e);
+      throw FAILURE.of("scanning the predictions of " + model, e);
     }
   }
 
@@ -255,8 +217,8 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
       try (PreparedStatement statement = connection.prepareStatement(TRAFFIC)) {
         statement.setLong(1, seconds);
         statement.setString(2, model);
-        statement.setObject(3, utc(from));
-        statement.setObject(4, utc(to));
+        statement.setObject(3, JdbcValues.utc(from));
+        statement.setObject(4, JdbcValues.utc(to));
         List<TrafficBucket> buckets = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
@@ -270,10 +232,10 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
         }
         return List.copyOf(buckets);
       } finally {
-        endRead(connection);
+        Connections.endRead(connection);
       }
     } catch (SQLException e) {
-      throw failure("counting the traffic of " + model, e);
+      throw FAILURE.of("counting the traffic of " + model, e);
     }
   }
 
@@ -289,7 +251,7 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
       int pending = 0;
       for (PredictionRecord r : batch) {
         statement.setObject(1, r.id());
-        statement.setObject(2, utc(r.at()));
+        statement.setObject(2, JdbcValues.utc(r.at()));
         statement.setString(3, r.model());
         statement.setInt(4, r.version());
         statement.setString(5, r.route());
@@ -359,7 +321,7 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
   private static PredictionRecord record(ResultSet row) throws SQLException {
     return new PredictionRecord(
         row.getObject(1, UUID.class),
-        row.getObject(2, OffsetDateTime.class).toInstant(),
+        JdbcValues.instant(row, 2),
         row.getString(3),
         row.getInt(4),
         row.getString(5),
@@ -369,60 +331,14 @@ public final class JdbcPredictionLogStore implements PredictionLogStore {
         row.getLong(9));
   }
 
-  /**
-   * Has PostgreSQL send the rows in binary from the first execution on (by default only a statement
-   * run five times is): ids, times and numbers decode faster than from text. The driver class is
-   * touched on PostgreSQL only: H2-only installations may not ship it.
-   */
-  private static void preferBinaryResults(Connection connection, PreparedStatement statement)
-      throws SQLException {
-    if (isPostgres(connection) && statement.isWrapperFor(PGStatement.class)) {
-      statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-    }
-  }
-
-  private static boolean isPostgres(Connection connection) throws SQLException {
-    return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-  }
-
   /** The idempotent insert of the connected database. */
   private static String insertFor(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    return switch (product) {
-      case "H2" -> H2_MERGE;
-      case "PostgreSQL" -> PG_INSERT;
-      default ->
-          throw new PredictionLogException(
-              "the prediction log supports H2 and PostgreSQL, not " + product, null);
-    };
-  }
-
-  /**
-   * As {@link OffsetDateTime} in UTC: both drivers bind it to {@code TIMESTAMP WITH TIME ZONE}
-   * without the JVM's default time zone getting a say.
-   */
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  /** Ends the read transaction a pool may have opened (auto-commit off) without keeping locks. */
-  private static void endRead(Connection connection) throws SQLException {
-    if (!connection.getAutoCommit()) {
-      connection.rollback();
-    }
-  }
-
-  private static void rollback(Connection connection, Throwable failure) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private static PredictionLogException failure(String what, SQLException e) {
-    SQLException next = e.getNextException(); // batches hide the real cause here
-    String detail = e.getMessage() + (next == null ? "" : " (" + next.getMessage() + ")");
-    return new PredictionLogException(what + " failed: " + detail, e);
+    return DatabaseProduct.choose(
+        connection,
+        H2_MERGE,
+        PG_INSERT,
+        product ->
+            new PredictionLogException(
+                "the prediction log supports H2 and PostgreSQL, not " + product, null));
   }
 }

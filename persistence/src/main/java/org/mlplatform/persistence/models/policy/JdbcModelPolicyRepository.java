@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.models.policy.ModelPolicy;
 import org.mlplatform.domain.models.policy.ModelPolicyRepository;
 import org.mlplatform.domain.models.policy.ModelPolicyStoreException;
+import org.mlplatform.persistence.jdbc.CallerTransactions;
+import org.mlplatform.persistence.jdbc.DatabaseProduct;
+import org.mlplatform.persistence.jdbc.JdbcValues;
 
 /**
  * Model policies in {@code ml_model_policy} (one row per model) and {@code
@@ -85,22 +87,22 @@ public final class JdbcModelPolicyRepository implements ModelPolicyRepository {
   // The overrides go with the row (ON DELETE CASCADE).
   private static final String DELETE = "DELETE FROM ml_model_policy WHERE model_name = ?";
 
-  private final DataSource dataSource;
+  private final CallerTransactions<ModelPolicyStoreException> transactions;
 
   public JdbcModelPolicyRepository(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.transactions = new CallerTransactions<>(dataSource, ModelPolicyStoreException::new);
   }
 
   @Override
   public Optional<ModelPolicy> find(ResourceName model) {
     Objects.requireNonNull(model, "model");
-    return onConnection("reading the policy of model " + model, c -> read(c, model));
+    return transactions.onConnection("reading the policy of model " + model, c -> read(c, model));
   }
 
   @Override
   public void save(ModelPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    inTransaction(
+    transactions.inTransaction(
         "saving the policy of model " + policy.model(),
         c -> {
           write(c, policy);
@@ -111,15 +113,7 @@ public final class JdbcModelPolicyRepository implements ModelPolicyRepository {
   @Override
   public void delete(ResourceName model) {
     Objects.requireNonNull(model, "model");
-    onConnection(
-        "deleting the policy of model " + model,
-        c -> {
-          try (PreparedStatement statement = c.prepareStatement(DELETE)) {
-            statement.setString(1, model.value());
-            statement.executeUpdate();
-          }
-          return null;
-        });
+    transactions.update("deleting the policy of model " + model, DELETE, model.value());
   }
 
   private static Optional<ModelPolicy> read(Connection connection, ResourceName model)
@@ -151,6 +145,17 @@ public final class JdbcModelPolicyRepository implements ModelPolicyRepository {
     }
   }
 
+  /** The upsert of the connected database. */
+  private static String upsertFor(Connection connection) throws SQLException {
+    return DatabaseProduct.choose(
+        connection,
+        H2_MERGE,
+        PG_UPSERT,
+        product ->
+            new ModelPolicyStoreException(
+                "model policies are kept on H2 or PostgreSQL, not " + product, null));
+  }
+
   private static void write(Connection connection, ModelPolicy policy) throws SQLException {
     String model = policy.model().value();
     try (PreparedStatement statement = connection.prepareStatement(upsertFor(connection))) {
@@ -163,7 +168,7 @@ public final class JdbcModelPolicyRepository implements ModelPolicyRepository {
         statement.setNull(4, Types.BIGINT);
       }
       statement.setString(5, policy.updatedBy());
-      statement.setObject(6, policy.updatedAt().atOffset(ZoneOffset.UTC));
+      statement.setObject(6, JdbcValues.utc(policy.updatedAt()));
       statement.executeUpdate();
     }
     try (PreparedStatement statement = connection.prepareStatement(DELETE_TOLERANCES)) {
@@ -182,67 +187,5 @@ public final class JdbcModelPolicyRepository implements ModelPolicyRepository {
       }
       statement.executeBatch();
     }
-  }
-
-  /** The upsert of the connected database. */
-  private static String upsertFor(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    return switch (product) {
-      case "H2" -> H2_MERGE;
-      case "PostgreSQL" -> PG_UPSERT;
-      default ->
-          throw new ModelPolicyStoreException(
-              "model policies are kept on H2 or PostgreSQL, not " + product, null);
-    };
-  }
-
-  /** One statement's work: in the connection's transaction, or on its own in auto-commit. */
-  private <T> T onConnection(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.on(connection);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  /** Work on one connection, in its owner's transaction or, on auto-commit, in one of its own. */
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getAutoCommit()) {
-        return work.on(connection);
-      }
-      connection.setAutoCommit(false);
-      try {
-        T result = work.on(connection);
-        connection.commit();
-        return result;
-      } catch (Throwable e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  private static ModelPolicyStoreException failure(String what, SQLException e) {
-    SQLException next = e.getNextException(); // batches hide the real cause here
-    String detail = e.getMessage() + (next == null ? "" : " (" + next.getMessage() + ")");
-    return new ModelPolicyStoreException(what + " failed: " + detail, e);
-  }
-
-  private static void rollback(Connection connection, Throwable failure) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T on(Connection connection) throws SQLException;
   }
 }

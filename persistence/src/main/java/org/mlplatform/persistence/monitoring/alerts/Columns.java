@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.mlplatform.persistence.jdbc.JdbcValues;
 
 /**
  * Reading and writing the column types the alert tables share. Times go as UTC {@code TIMESTAMP
@@ -19,7 +19,7 @@ final class Columns {
   private Columns() {}
 
   static void setInstant(PreparedStatement statement, int index, Instant at) throws SQLException {
-    statement.setObject(index, at.atOffset(ZoneOffset.UTC));
+    statement.setObject(index, JdbcValues.utc(at));
   }
 
   static void setInstant(PreparedStatement statement, int index, Optional<Instant> at)

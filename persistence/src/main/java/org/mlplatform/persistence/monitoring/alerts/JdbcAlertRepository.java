@@ -14,15 +14,17 @@ import org.mlplatform.domain.monitoring.alerts.Alert;
 import org.mlplatform.domain.monitoring.alerts.AlertRepository;
 import org.mlplatform.domain.monitoring.alerts.AlertSeverity;
 import org.mlplatform.domain.monitoring.alerts.AlertStatus;
+import org.mlplatform.domain.monitoring.alerts.AlertStoreException;
 import org.mlplatform.domain.monitoring.alerts.AlertTransitionException;
 import org.mlplatform.domain.monitoring.alerts.MonitoredMetric;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertException;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertRuleException;
+import org.mlplatform.persistence.jdbc.CallerTransactions;
 
 /**
  * Alerts in {@code alert}, on H2 or PostgreSQL, through plain JDBC on the platform's DataSource.
  * Thread-safe. Work runs in the caller's transaction when its connection has one (see {@link
- * JdbcTransactions}). Enums are stored by name, times to the microsecond.
+ * CallerTransactions}). Enums are stored by name, times to the microsecond.
  *
  * <p>One unresolved alert per rule: {@link #openIfNone} locks the rule's row ({@code SELECT ... FOR
  * UPDATE}, on both databases), so two evaluators that see the same breach take turns, and the
@@ -59,10 +61,10 @@ public final class JdbcAlertRepository implements AlertRepository {
 
   private static final String UNRESOLVED = "status IN ('OPEN', 'ACKNOWLEDGED')";
 
-  private final JdbcTransactions transactions;
+  private final CallerTransactions<AlertStoreException> transactions;
 
   public JdbcAlertRepository(DataSource dataSource) {
-    this.transactions = new JdbcTransactions(dataSource);
+    this.transactions = new CallerTransactions<>(dataSource, AlertStoreException::new);
   }
 
   @Override

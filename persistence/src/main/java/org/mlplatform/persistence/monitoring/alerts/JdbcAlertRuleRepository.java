@@ -13,14 +13,17 @@ import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.monitoring.alerts.AlertRule;
 import org.mlplatform.domain.monitoring.alerts.AlertRuleRepository;
 import org.mlplatform.domain.monitoring.alerts.AlertSeverity;
+import org.mlplatform.domain.monitoring.alerts.AlertStoreException;
 import org.mlplatform.domain.monitoring.alerts.Comparison;
 import org.mlplatform.domain.monitoring.alerts.MonitoredMetric;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertRuleException;
+import org.mlplatform.persistence.jdbc.CallerTransactions;
+import org.mlplatform.persistence.jdbc.DatabaseProduct;
 
 /**
  * Alert rules in {@code alert_rule}, on H2 or PostgreSQL, through plain JDBC on the platform's
  * DataSource. Thread-safe. Every method is one statement, run in the caller's transaction when its
- * connection has one (see {@link JdbcTransactions}). Enums are stored by name, times to the
+ * connection has one (see {@link CallerTransactions}). Enums are stored by name, times to the
  * microsecond.
  */
 public final class JdbcAlertRuleRepository implements AlertRuleRepository {
@@ -45,10 +48,10 @@ public final class JdbcAlertRuleRepository implements AlertRuleRepository {
 
   private static final String ORDER = " ORDER BY model_name, created_at, id";
 
-  private final JdbcTransactions transactions;
+  private final CallerTransactions<AlertStoreException> transactions;
 
   public JdbcAlertRuleRepository(DataSource dataSource) {
-    this.transactions = new JdbcTransactions(dataSource);
+    this.transactions = new CallerTransactions<>(dataSource, AlertStoreException::new);
   }
 
   @Override
@@ -87,14 +90,7 @@ public final class JdbcAlertRuleRepository implements AlertRuleRepository {
   @Override
   public boolean delete(UUID id) {
     Objects.requireNonNull(id, "id");
-    return transactions.onConnection(
-        "deleting alert rule " + id,
-        c -> {
-          try (PreparedStatement statement = c.prepareStatement(DELETE)) {
-            statement.setObject(1, id);
-            return statement.executeUpdate() > 0;
-          }
-        });
+    return transactions.update("deleting alert rule " + id, DELETE, id) > 0;
   }
 
   @Override
@@ -142,7 +138,7 @@ public final class JdbcAlertRuleRepository implements AlertRuleRepository {
     try {
       return statement.executeUpdate();
     } catch (SQLException e) {
-      if (JdbcTransactions.isMissingParent(e)) {
+      if (DatabaseProduct.isMissingParent(e)) {
         throw new DomainValidationException("model", "there is no model " + rule.model());
       }
       throw e;

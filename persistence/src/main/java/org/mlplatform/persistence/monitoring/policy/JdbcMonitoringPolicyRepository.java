@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +19,9 @@ import org.mlplatform.domain.monitoring.policy.FeatureDriftOverride;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicy;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicyRepository;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicyStoreException;
+import org.mlplatform.persistence.jdbc.CallerTransactions;
+import org.mlplatform.persistence.jdbc.DatabaseProduct;
+import org.mlplatform.persistence.jdbc.JdbcValues;
 
 /**
  * Monitoring policies in {@code monitoring_policy} (one row per model) and {@code
@@ -98,16 +100,16 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
   // The overrides go with the row (ON DELETE CASCADE).
   private static final String DELETE = "DELETE FROM monitoring_policy WHERE model = ?";
 
-  private final DataSource dataSource;
+  private final CallerTransactions<MonitoringPolicyStoreException> transactions;
 
   public JdbcMonitoringPolicyRepository(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.transactions = new CallerTransactions<>(dataSource, MonitoringPolicyStoreException::new);
   }
 
   @Override
   public Optional<MonitoringPolicy> find(ResourceName model) {
     Objects.requireNonNull(model, "model");
-    return onConnection(
+    return transactions.onConnection(
         "reading the monitoring policy of model " + model,
         c -> {
           try (PreparedStatement statement = c.prepareStatement(SELECT_ONE)) {
@@ -122,7 +124,7 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
 
   @Override
   public List<MonitoringPolicy> all() {
-    return onConnection(
+    return transactions.onConnection(
         "reading the monitoring policies",
         c -> {
           try (PreparedStatement statement = c.prepareStatement(SELECT_ALL);
@@ -135,7 +137,7 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
   @Override
   public void save(MonitoringPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    inTransaction(
+    transactions.inTransaction(
         "saving the monitoring policy of model " + policy.model(),
         c -> {
           write(c, policy);
@@ -146,15 +148,7 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
   @Override
   public void delete(ResourceName model) {
     Objects.requireNonNull(model, "model");
-    onConnection(
-        "deleting the monitoring policy of model " + model,
-        c -> {
-          try (PreparedStatement statement = c.prepareStatement(DELETE)) {
-            statement.setString(1, model.value());
-            statement.executeUpdate();
-          }
-          return null;
-        });
+    transactions.update("deleting the monitoring policy of model " + model, DELETE, model.value());
   }
 
   /**
@@ -222,6 +216,17 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
         "the stored monitoring policy of model " + model + " is not valid: " + e.getMessage(), e);
   }
 
+  /** The upsert of the connected database. */
+  private static String upsertFor(Connection connection) throws SQLException {
+    return DatabaseProduct.choose(
+        connection,
+        H2_MERGE,
+        PG_UPSERT,
+        product ->
+            new MonitoringPolicyStoreException(
+                "monitoring policies are kept on H2 or PostgreSQL, not " + product, null));
+  }
+
   private static void write(Connection connection, MonitoringPolicy policy) throws SQLException {
     String model = policy.model().value();
     try (PreparedStatement statement = connection.prepareStatement(upsertFor(connection))) {
@@ -231,7 +236,7 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
       statement.setInt(4, policy.windowPredictions());
       statement.setLong(5, policy.evaluateEvery().getSeconds());
       statement.setString(6, policy.updatedBy());
-      statement.setObject(7, policy.updatedAt().atOffset(ZoneOffset.UTC));
+      statement.setObject(7, JdbcValues.utc(policy.updatedAt()));
       statement.executeUpdate();
     }
     try (PreparedStatement statement = connection.prepareStatement(DELETE_OVERRIDES)) {
@@ -260,67 +265,5 @@ public final class JdbcMonitoringPolicyRepository implements MonitoringPolicyRep
       }
       statement.executeBatch();
     }
-  }
-
-  /** The upsert of the connected database. */
-  private static String upsertFor(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    return switch (product) {
-      case "H2" -> H2_MERGE;
-      case "PostgreSQL" -> PG_UPSERT;
-      default ->
-          throw new MonitoringPolicyStoreException(
-              "monitoring policies are kept on H2 or PostgreSQL, not " + product, null);
-    };
-  }
-
-  /** One statement's work: in the connection's transaction, or on its own in auto-commit. */
-  private <T> T onConnection(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.on(connection);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  /** Work on one connection, in its owner's transaction or, on auto-commit, in one of its own. */
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getAutoCommit()) {
-        return work.on(connection);
-      }
-      connection.setAutoCommit(false);
-      try {
-        T result = work.on(connection);
-        connection.commit();
-        return result;
-      } catch (Throwable e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  private static MonitoringPolicyStoreException failure(String what, SQLException e) {
-    SQLException next = e.getNextException(); // batches hide the real cause here
-    String detail = e.getMessage() + (next == null ? "" : " (" + next.getMessage() + ")");
-    return new MonitoringPolicyStoreException(what + " failed: " + detail, e);
-  }
-
-  private static void rollback(Connection connection, Throwable failure) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T on(Connection connection) throws SQLException;
   }
 }

@@ -3,20 +3,11 @@ package org.mlplatform.persistence.models.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,8 +15,9 @@ import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.models.policy.ModelPolicy;
 import org.mlplatform.domain.models.policy.ModelPolicyRepository;
 import org.mlplatform.domain.models.policy.ModelPolicyStoreException;
+import org.mlplatform.persistence.CallersTransaction;
+import org.mlplatform.persistence.MigratedDatabase;
 import org.mlplatform.persistence.TestDatabase;
-import org.mlplatform.persistence.migration.SchemaMigrator;
 
 /**
  * Model policies on the migrated schema, H2 and PostgreSQL: a round trip keeps every field, a save
@@ -38,13 +30,10 @@ class JdbcModelPolicyRepositoryIT {
   private static final ResourceName CHURN = new ResourceName("churn");
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123456Z");
 
-  private TestDatabase db;
+  private MigratedDatabase db;
 
   private ModelPolicyRepository open(TestDatabase.Kind kind) throws SQLException {
-    db = TestDatabase.create(kind);
-    new SchemaMigrator(db.dataSource()).migrate();
-    model(FRAUD);
-    model(CHURN);
+    db = MigratedDatabase.create(kind, FRAUD.value(), CHURN.value());
     return new JdbcModelPolicyRepository(db.dataSource());
   }
 
@@ -101,7 +90,7 @@ class JdbcModelPolicyRepositoryIT {
     ModelPolicyRepository policies = open(kind);
     policies.save(full(CHURN));
 
-    execute("DELETE FROM ml_model WHERE name = 'churn'");
+    db.execute("DELETE FROM ml_model WHERE name = 'churn'");
 
     assertThat(policies.find(CHURN)).isEmpty();
     assertThat(overrideRows(CHURN)).isZero();
@@ -116,8 +105,8 @@ class JdbcModelPolicyRepositoryIT {
         .isInstanceOf(ModelPolicyStoreException.class)
         .hasMessageContaining("saving the policy of model nope failed");
 
-    assertThat(count("SELECT COUNT(*) FROM ml_model_policy")).isZero();
-    assertThat(count("SELECT COUNT(*) FROM ml_model_policy_tolerance")).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM ml_model_policy")).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM ml_model_policy_tolerance")).isZero();
   }
 
   @ParameterizedTest
@@ -126,7 +115,7 @@ class JdbcModelPolicyRepositoryIT {
     ModelPolicyRepository policies = open(kind);
     ModelPolicy earlier = full(FRAUD);
     policies.save(earlier);
-    execute(
+    db.execute(
         "ALTER TABLE ml_model_policy_tolerance ADD CONSTRAINT test_refuse CHECK (metric <> 'bad')");
 
     ModelPolicy refused =
@@ -146,26 +135,26 @@ class JdbcModelPolicyRepositoryIT {
             + " retraining_every_seconds, updated_by, updated_at) VALUES ('fraud_model', %s, %s,"
             + " %s, 'alice', TIMESTAMP WITH TIME ZONE '2026-03-01 12:00:00+00')";
 
-    assertThatThrownBy(() -> execute(insert.formatted("-1", "0", "NULL")))
+    assertThatThrownBy(() -> db.execute(insert.formatted("-1", "0", "NULL")))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(insert.formatted("1000001", "0", "NULL")))
+    assertThatThrownBy(() -> db.execute(insert.formatted("1000001", "0", "NULL")))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(insert.formatted("0.01", "-0.5", "NULL")))
+    assertThatThrownBy(() -> db.execute(insert.formatted("0.01", "-0.5", "NULL")))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(insert.formatted("0.01", "0", "59")))
+    assertThatThrownBy(() -> db.execute(insert.formatted("0.01", "0", "59")))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(insert.formatted("0.01", "0", "31622401")))
+    assertThatThrownBy(() -> db.execute(insert.formatted("0.01", "0", "31622401")))
         .isInstanceOf(SQLException.class);
-    execute(insert.formatted("0.01", "0", "3600"));
+    db.execute(insert.formatted("0.01", "0", "3600"));
     assertThatThrownBy(
             () ->
-                execute(
+                db.execute(
                     "INSERT INTO ml_model_policy_tolerance (model_name, metric, tolerance)"
                         + " VALUES ('fraud_model', 'auc', -0.1)"))
         .isInstanceOf(SQLException.class);
     assertThatThrownBy(
             () ->
-                execute(
+                db.execute(
                     "INSERT INTO ml_model_policy_tolerance (model_name, metric, tolerance)"
                         + " VALUES ('churn', 'auc', 0.1)"))
         .isInstanceOf(SQLException.class);
@@ -175,85 +164,18 @@ class JdbcModelPolicyRepositoryIT {
   @EnumSource(TestDatabase.Kind.class)
   void worksInsideTheCallersTransactionWithoutEndingIt(TestDatabase.Kind kind) throws Exception {
     open(kind);
-    try (Connection shared = db.dataSource().getConnection()) {
-      shared.setAutoCommit(false);
-      ModelPolicyRepository inCallersTransaction =
-          new JdbcModelPolicyRepository(oneConnection(shared));
-
-      inCallersTransaction.save(full(FRAUD));
-      assertThat(inCallersTransaction.find(FRAUD)).contains(full(FRAUD));
-      shared.rollback();
-      assertThat(inCallersTransaction.find(FRAUD)).isEmpty();
-
-      inCallersTransaction.save(full(FRAUD));
-      shared.commit();
-    }
-    assertThat(new JdbcModelPolicyRepository(db.dataSource()).find(FRAUD)).contains(full(FRAUD));
-  }
-
-  /** A data source that hands out {@code connection} every time and never closes it. */
-  private static DataSource oneConnection(Connection connection) {
-    Connection unclosable =
-        (Connection)
-            Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("close")) {
-                    return null;
-                  }
-                  try {
-                    return method.invoke(connection, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                return unclosable;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
-  }
-
-  private void model(ResourceName name) throws SQLException {
-    OffsetDateTime t0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO ml_model (name, description, owner, created_at, updated_at)"
-                    + " VALUES (?, '', '', ?, ?)")) {
-      insert.setString(1, name.value());
-      insert.setObject(2, t0);
-      insert.setObject(3, t0);
-      insert.executeUpdate();
-    }
+    CallersTransaction.assertJoins(
+        db.dataSource(),
+        JdbcModelPolicyRepository::new,
+        policies -> policies.save(full(FRAUD)),
+        policies -> policies.find(FRAUD),
+        full(FRAUD));
   }
 
   private long overrideRows(ResourceName model) throws SQLException {
-    return count(
+    return db.count(
         "SELECT COUNT(*) FROM ml_model_policy_tolerance WHERE model_name = '"
             + model.value()
             + "'");
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

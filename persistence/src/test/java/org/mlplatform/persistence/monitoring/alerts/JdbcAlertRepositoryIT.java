@@ -31,6 +31,8 @@ import org.mlplatform.domain.monitoring.alerts.Comparison;
 import org.mlplatform.domain.monitoring.alerts.MonitoredMetric;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertException;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertRuleException;
+import org.mlplatform.persistence.CallersTransaction;
+import org.mlplatform.persistence.MigratedDatabase;
 import org.mlplatform.persistence.TestDatabase;
 
 /**
@@ -42,7 +44,7 @@ class JdbcAlertRepositoryIT {
 
   private static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
 
-  private AlertsDatabase db;
+  private MigratedDatabase db;
   private AlertRuleRepository rules;
 
   private AlertRepository open(TestDatabase.Kind kind) throws SQLException {
@@ -327,8 +329,7 @@ class JdbcAlertRepositoryIT {
     Alert alert = breach(rule, 0.3, T0);
     try (Connection shared = db.dataSource().getConnection()) {
       shared.setAutoCommit(false);
-      AlertRepository inCallersTransaction =
-          new JdbcAlertRepository(AlertsDatabase.oneConnection(shared));
+      AlertRepository inCallersTransaction = new JdbcAlertRepository(CallersTransaction.on(shared));
 
       assertThat(inCallersTransaction.openIfNone(alert)).contains(alert);
       assertThat(inCallersTransaction.unresolvedFor(rule.id())).contains(alert);

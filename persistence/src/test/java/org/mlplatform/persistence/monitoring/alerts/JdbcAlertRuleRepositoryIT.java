@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mlplatform.persistence.monitoring.alerts.AlertsDatabase.CHURN;
 import static org.mlplatform.persistence.monitoring.alerts.AlertsDatabase.FRAUD;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +19,8 @@ import org.mlplatform.domain.monitoring.alerts.AlertSeverity;
 import org.mlplatform.domain.monitoring.alerts.Comparison;
 import org.mlplatform.domain.monitoring.alerts.MonitoredMetric;
 import org.mlplatform.domain.monitoring.alerts.NoSuchAlertRuleException;
+import org.mlplatform.persistence.CallersTransaction;
+import org.mlplatform.persistence.MigratedDatabase;
 import org.mlplatform.persistence.TestDatabase;
 
 /**
@@ -31,7 +32,7 @@ class JdbcAlertRuleRepositoryIT {
 
   private static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
 
-  private AlertsDatabase db;
+  private MigratedDatabase db;
 
   private AlertRuleRepository open(TestDatabase.Kind kind) throws SQLException {
     db = AlertsDatabase.create(kind);
@@ -227,19 +228,11 @@ class JdbcAlertRuleRepositoryIT {
   void worksInsideTheCallersTransactionWithoutEndingIt(TestDatabase.Kind kind) throws Exception {
     open(kind);
     AlertRule rule = drift(FRAUD, T0);
-    try (Connection shared = db.dataSource().getConnection()) {
-      shared.setAutoCommit(false);
-      AlertRuleRepository inCallersTransaction =
-          new JdbcAlertRuleRepository(AlertsDatabase.oneConnection(shared));
-
-      inCallersTransaction.create(rule);
-      assertThat(inCallersTransaction.find(rule.id())).contains(rule);
-      shared.rollback();
-      assertThat(inCallersTransaction.find(rule.id())).isEmpty();
-
-      inCallersTransaction.create(rule);
-      shared.commit();
-    }
-    assertThat(new JdbcAlertRuleRepository(db.dataSource()).find(rule.id())).contains(rule);
+    CallersTransaction.assertJoins(
+        db.dataSource(),
+        JdbcAlertRuleRepository::new,
+        rules -> rules.create(rule),
+        rules -> rules.find(rule.id()),
+        rule);
   }
 }

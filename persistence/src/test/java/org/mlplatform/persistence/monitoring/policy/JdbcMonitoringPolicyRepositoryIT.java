@@ -3,21 +3,12 @@ package org.mlplatform.persistence.monitoring.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,8 +18,9 @@ import org.mlplatform.domain.monitoring.policy.FeatureDriftOverride;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicy;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicyRepository;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicyStoreException;
+import org.mlplatform.persistence.CallersTransaction;
+import org.mlplatform.persistence.MigratedDatabase;
 import org.mlplatform.persistence.TestDatabase;
-import org.mlplatform.persistence.migration.SchemaMigrator;
 
 /**
  * Monitoring policies on the migrated schema, H2 and PostgreSQL: a round trip keeps every field, a
@@ -42,13 +34,10 @@ class JdbcMonitoringPolicyRepositoryIT {
   private static final ResourceName CHURN = new ResourceName("churn");
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123456Z");
 
-  private TestDatabase db;
+  private MigratedDatabase db;
 
   private MonitoringPolicyRepository open(TestDatabase.Kind kind) throws SQLException {
-    db = TestDatabase.create(kind);
-    new SchemaMigrator(db.dataSource()).migrate();
-    model(FRAUD);
-    model(CHURN);
+    db = MigratedDatabase.create(kind, FRAUD.value(), CHURN.value());
     return new JdbcMonitoringPolicyRepository(db.dataSource());
   }
 
@@ -199,7 +188,7 @@ class JdbcMonitoringPolicyRepositoryIT {
     policies.save(full(CHURN));
     policies.save(full(FRAUD));
 
-    execute("DELETE FROM ml_model WHERE name = 'churn'");
+    db.execute("DELETE FROM ml_model WHERE name = 'churn'");
 
     assertThat(policies.find(CHURN)).isEmpty();
     assertThat(overrideRows(CHURN)).isZero();
@@ -215,8 +204,8 @@ class JdbcMonitoringPolicyRepositoryIT {
         .isInstanceOf(MonitoringPolicyStoreException.class)
         .hasMessageContaining("saving the monitoring policy of model nope failed");
 
-    assertThat(count("SELECT COUNT(*) FROM monitoring_policy")).isZero();
-    assertThat(count("SELECT COUNT(*) FROM monitoring_feature_override")).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM monitoring_policy")).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM monitoring_feature_override")).isZero();
   }
 
   @ParameterizedTest
@@ -226,7 +215,7 @@ class JdbcMonitoringPolicyRepositoryIT {
     assertThat(policies.all()).isEmpty();
 
     ResourceName zeta = new ResourceName("zeta");
-    model(zeta);
+    db.model(zeta.value());
     policies.save(full(FRAUD));
     policies.save(MonitoringPolicy.defaults(zeta));
     policies.save(full(CHURN));
@@ -244,7 +233,7 @@ class JdbcMonitoringPolicyRepositoryIT {
     MonitoringPolicyRepository policies = open(kind);
     MonitoringPolicy earlier = full(FRAUD);
     policies.save(earlier);
-    execute(
+    db.execute(
         "ALTER TABLE monitoring_feature_override ADD CONSTRAINT test_refuse"
             + " CHECK (feature <> 'bad')");
 
@@ -269,7 +258,7 @@ class JdbcMonitoringPolicyRepositoryIT {
   void aStoredRowTheDomainRejectsIsAStoreFault(TestDatabase.Kind kind) throws Exception {
     MonitoringPolicyRepository policies = open(kind);
     policies.save(full(FRAUD));
-    execute(
+    db.execute(
         "UPDATE monitoring_feature_override SET method = 'NO_SUCH_TEST'"
             + " WHERE model = 'fraud_model' AND feature = 'amount'");
 
@@ -298,18 +287,18 @@ class JdbcMonitoringPolicyRepositoryIT {
             insert.formatted("0.5", "3600", "1000001", "60"),
             insert.formatted("0.5", "3600", "100", "0"),
             insert.formatted("0.5", "3600", "100", "86401"))) {
-      assertThatThrownBy(() -> execute(bad)).as(bad).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> db.execute(bad)).as(bad).isInstanceOf(SQLException.class);
     }
-    execute(insert.formatted("1", "60", "1000000", "86400"));
+    db.execute(insert.formatted("1", "60", "1000000", "86400"));
     assertThatThrownBy(
             () ->
-                execute(
+                db.execute(
                     "INSERT INTO monitoring_feature_override (model, feature, categorical,"
                         + " method, threshold) VALUES ('fraud_model', 'a', FALSE, NULL, -0.1)"))
         .isInstanceOf(SQLException.class);
     assertThatThrownBy(
             () ->
-                execute(
+                db.execute(
                     "INSERT INTO monitoring_feature_override (model, feature, categorical,"
                         + " method, threshold) VALUES ('churn', 'a', FALSE, NULL, NULL)"))
         .isInstanceOf(SQLException.class);
@@ -319,84 +308,16 @@ class JdbcMonitoringPolicyRepositoryIT {
   @EnumSource(TestDatabase.Kind.class)
   void worksInsideTheCallersTransactionWithoutEndingIt(TestDatabase.Kind kind) throws Exception {
     open(kind);
-    try (Connection shared = db.dataSource().getConnection()) {
-      shared.setAutoCommit(false);
-      MonitoringPolicyRepository inCallersTransaction =
-          new JdbcMonitoringPolicyRepository(oneConnection(shared));
-
-      inCallersTransaction.save(full(FRAUD));
-      assertThat(inCallersTransaction.find(FRAUD)).contains(full(FRAUD));
-      shared.rollback();
-      assertThat(inCallersTransaction.find(FRAUD)).isEmpty();
-
-      inCallersTransaction.save(full(FRAUD));
-      shared.commit();
-    }
-    assertThat(new JdbcMonitoringPolicyRepository(db.dataSource()).find(FRAUD))
-        .contains(full(FRAUD));
-  }
-
-  /** A data source that hands out {@code connection} every time and never closes it. */
-  private static DataSource oneConnection(Connection connection) {
-    Connection unclosable =
-        (Connection)
-            Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("close")) {
-                    return null;
-                  }
-                  try {
-                    return method.invoke(connection, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                return unclosable;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
-  }
-
-  private void model(ResourceName name) throws SQLException {
-    OffsetDateTime t0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO ml_model (name, description, owner, created_at, updated_at)"
-                    + " VALUES (?, '', '', ?, ?)")) {
-      insert.setString(1, name.value());
-      insert.setObject(2, t0);
-      insert.setObject(3, t0);
-      insert.executeUpdate();
-    }
+    CallersTransaction.assertJoins(
+        db.dataSource(),
+        JdbcMonitoringPolicyRepository::new,
+        policies -> policies.save(full(FRAUD)),
+        policies -> policies.find(FRAUD),
+        full(FRAUD));
   }
 
   private long overrideRows(ResourceName model) throws SQLException {
-    return count(
+    return db.count(
         "SELECT COUNT(*) FROM monitoring_feature_override WHERE model = '" + model.value() + "'");
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

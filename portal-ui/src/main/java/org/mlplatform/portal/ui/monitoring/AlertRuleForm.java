@@ -13,11 +13,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.shared.Registration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.DomainValidationException;
-import org.mlplatform.domain.monitoring.alerts.AlertRule;
 import org.mlplatform.domain.monitoring.alerts.AlertSeverity;
 import org.mlplatform.domain.monitoring.alerts.Comparison;
 import org.mlplatform.domain.monitoring.alerts.MonitoredMetric;
@@ -32,14 +30,13 @@ import org.mlplatform.portal.monitoring.AlertRuleInput;
 class AlertRuleForm extends VerticalLayout {
 
   private final ComboBox<MonitoredMetric> metric = new ComboBox<>("Metric");
-  private final ComboBox<String> feature = new ComboBox<>("Feature");
+  private final ColumnPicker feature;
   private final Select<Comparison> comparison = new Select<>();
   private final NumberField threshold = new NumberField("Threshold");
   private final Select<AlertSeverity> severity = new Select<>();
   private final Checkbox retrain = new Checkbox("Start retraining when it fires");
   private final Span error = new Span();
   private final Button add = new Button("Add rule");
-  private final List<String> features;
   private final String model;
 
   /**
@@ -48,10 +45,7 @@ class AlertRuleForm extends VerticalLayout {
    */
   AlertRuleForm(String model, List<String> features) {
     this.model = model;
-    this.features = new ArrayList<>(features);
-    if (!this.features.contains(AlertRule.PREDICTION)) {
-      this.features.add(AlertRule.PREDICTION);
-    }
+    this.feature = new ColumnPicker("Feature", features);
     setId("monitoring-rule-form");
     setPadding(false);
     metric.setId("monitoring-rule-metric");
@@ -59,9 +53,6 @@ class AlertRuleForm extends VerticalLayout {
     metric.setItemLabelGenerator(MonitoredMetric::key);
     metric.addValueChangeListener(e -> metricChanged(e.getValue()));
     feature.setId("monitoring-rule-feature");
-    feature.setItems(this.features);
-    feature.setAllowCustomValue(true);
-    feature.addCustomValueSetListener(e -> custom(e.getDetail()));
     feature.setEnabled(false);
     feature.setHelperText("For drift and data-quality metrics");
     comparison.setId("monitoring-rule-comparison");
@@ -192,18 +183,6 @@ class AlertRuleForm extends VerticalLayout {
     if (chosen != null) {
       comparison.setValue(usualComparison(chosen));
     }
-  }
-
-  private void custom(String name) {
-    String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty()) {
-      return;
-    }
-    if (!features.contains(trimmed)) {
-      features.add(trimmed);
-      feature.setItems(features);
-    }
-    feature.setValue(trimmed);
   }
 
   private Optional<HasValidation> fieldFor(String field) {

@@ -42,6 +42,7 @@ import org.mlplatform.domain.monitoring.window.WindowReport;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.monitoring.ModelMonitoring;
 import org.mlplatform.portal.monitoring.MonitoringAlerts;
+import org.mlplatform.portal.monitoring.MonitoringPolicies;
 import org.mlplatform.portal.monitoring.MonitoringReport;
 import org.mlplatform.portal.ui.base.CurrentUser;
 import org.mlplatform.portal.ui.base.EmptyState;
@@ -56,8 +57,9 @@ import org.mlplatform.serving.engine.ModelNotServedException;
  * One model's monitoring over a window (its policy window by default, or the last hour, day or
  * week): summary cards, drift and data quality per feature and of the prediction, the distributions
  * of a chosen column, traffic, performance against ground truth, snapshots over the window, and the
- * model's alerts and alert rules. Data scientists and admins take a snapshot on demand ("Refresh
- * now"), which runs in the background while a progress bar shows.
+ * model's alerts, alert rules and monitoring policy. Data scientists and admins take a snapshot on
+ * demand ("Refresh now"), which runs in the background while a progress bar shows, and change the
+ * policy; the page then reads the policy's new window.
  */
 @Route("monitoring/:model")
 @PageTitle("Model monitoring | MLP")
@@ -73,6 +75,7 @@ public class ModelMonitoringView extends VerticalLayout implements BeforeEnterOb
 
   private final ModelMonitoring monitoring;
   private final MonitoringAlerts alerts;
+  private final MonitoringPolicies policies;
   private final Select<MonitoringWindow> window = new Select<>();
   private final Button refresh = new Button("Refresh now", VaadinIcon.REFRESH.create());
   private final ProgressBar progress = new ProgressBar();
@@ -84,9 +87,11 @@ public class ModelMonitoringView extends VerticalLayout implements BeforeEnterOb
   private boolean refreshing;
 
   @Inject
-  public ModelMonitoringView(ModelMonitoring monitoring, MonitoringAlerts alerts) {
+  public ModelMonitoringView(
+      ModelMonitoring monitoring, MonitoringAlerts alerts, MonitoringPolicies policies) {
     this.monitoring = monitoring;
     this.alerts = alerts;
+    this.policies = policies;
     window.setId("monitoring-window");
     window.setLabel("Window");
     window.setItems(MonitoringWindow.values());
@@ -176,6 +181,22 @@ public class ModelMonitoringView extends VerticalLayout implements BeforeEnterOb
             () -> {}),
         new H3("Alert rules"),
         new AlertRulesPanel(model, features, alerts, user));
+    try {
+      content.add(
+          new H3("Monitoring policy"),
+          new MonitoringPolicyPanel(model, features, policies, user, this::policySaved));
+    } catch (ModelRegistry.NotFoundException e) {
+      // No such model: the report's problem above says so already.
+    }
+  }
+
+  /** After the policy was saved: read its window, whichever window was chosen before. */
+  private void policySaved() {
+    if (window.getValue() == MonitoringWindow.POLICY) {
+      load(MonitoringWindow.POLICY);
+    } else {
+      window.setValue(MonitoringWindow.POLICY); // loads through the value change listener
+    }
   }
 
   /** The report of the chosen window; empty, with the reason shown, when there is none. */

@@ -23,6 +23,11 @@ final class MonitoringAccess {
     return canEditRules(user);
   }
 
+  /** Data scientists and admins change a model's monitoring policy; the others read it. */
+  static boolean canEditPolicy(PlatformUser user) {
+    return canEditRules(user);
+  }
+
   /** Data scientists and admins take a snapshot on demand. */
   static boolean canRefresh(PlatformUser user) {
     return canEditRules(user);

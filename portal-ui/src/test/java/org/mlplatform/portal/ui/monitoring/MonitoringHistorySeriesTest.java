@@ -50,13 +50,13 @@ class MonitoringHistorySeriesTest {
   }
 
   @Test
-  void theDriftChartHasScoresLeftAndTheDriftedShareInPercentRight() {
+  void theDriftChartHasPsiLeftAndTheDriftedShareInPercentRight() {
     var option = series.driftChart().option();
 
     var lines = option.getJsonArray("series");
     assertThat(lines).hasSize(4);
     assertThat(lines.getJsonObject(0).getString("name")).isEqualTo("amount");
-    assertThat(lines.getJsonObject(0).getJsonArray("data").toString()).isEqualTo("[0.3,null]");
+    assertThat(lines.getJsonObject(0).getJsonArray("data").toString()).isEqualTo("[0.6,null]");
     assertThat(lines.getJsonObject(3).getString("name")).isEqualTo("drifted features %");
     assertThat(lines.getJsonObject(3).getInt("yAxisIndex")).isEqualTo(1);
     assertThat(lines.getJsonObject(3).getJsonArray("data").toString()).isEqualTo("[50.0,0.0]");
