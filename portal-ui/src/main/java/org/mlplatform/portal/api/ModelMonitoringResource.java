@@ -72,7 +72,9 @@ public class ModelMonitoringResource {
   public Map<String, Object> snapshot(@PathParam("name") String name) {
     return MonitoringJson.snapshot(
         monitoring.snapshotNow(
-            MonitoringWindows.model(name), AuthenticatedRequest.userOf(request).orElseThrow()));
+            MonitoringWindows.model(name),
+            AuthenticatedRequest.userOf(request).orElseThrow(),
+            Origin.of(request)));
   }
 
   @GET

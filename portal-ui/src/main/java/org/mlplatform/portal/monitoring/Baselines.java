@@ -73,8 +73,10 @@ public class Baselines {
       }
     }
     Lookup built = build(version);
-    synchronized (cache) {
-      cache.put(version.id(), built);
+    if (platform.onnxRuntime().isPresent()) { // else the held-out predictions are still to come
+      synchronized (cache) {
+        cache.put(version.id(), built);
+      }
     }
     return built;
   }

@@ -210,6 +210,12 @@ public class ModelMonitoring {
    * model's alert rules on it.
    */
   public MonitoringSnapshot snapshotNow(ResourceName model, PlatformUser actor) {
+    return snapshotNow(model, actor, MonitoringAlerts.PORTAL);
+  }
+
+  /** As {@link #snapshotNow(ResourceName, PlatformUser)}, for a REST call's request id. */
+  public MonitoringSnapshot snapshotNow(
+      ResourceName model, PlatformUser actor, AuditRecorder.Origin origin) {
     models.model(model); // 404 for an unknown model
     MonitoringSnapshot snapshot = snapshot(model);
     audit.record(
@@ -223,7 +229,7 @@ public class ModelMonitoring {
             + " rows, dataset drift "
             + snapshot.datasetDrifted(),
         Outcome.SUCCESS,
-        MonitoringAlerts.PORTAL);
+        origin);
     return snapshot;
   }
 
