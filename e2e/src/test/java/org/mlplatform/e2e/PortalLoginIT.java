@@ -73,7 +73,7 @@ class PortalLoginIT {
     portal.open("/models").waitForText("Models").waitForText("New model");
     portal.open("/deployments").waitForText("Deployments").waitForText("Batch predictions");
     portal.open("/monitoring").waitForText("Monitoring").waitForText("Deployed models");
-    portal.open("/search").waitForText("Catalogue search is not available in this build yet");
+    portal.open("/search").waitForText("Lucene syntax");
     portal.open("/tasks").waitForText("No open tasks for you or your roles");
     portal.open("/no-such-page").waitForText("There is no page at /no-such-page");
   }

@@ -25,6 +25,7 @@ import org.mlplatform.portal.promotion.PlatformDeploymentActions;
 import org.mlplatform.portal.promotion.PlatformRetraining;
 import org.mlplatform.portal.promotion.PortalWorkflowNotifier;
 import org.mlplatform.portal.promotion.PromotionCheckRunner;
+import org.mlplatform.portal.search.CatalogIndexer;
 import org.mlplatform.portal.serving.ServingRuntime;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.serving.OnnxRuntimeHost;
@@ -61,6 +62,7 @@ public class PlatformStartup {
   @Inject private PortalWorkflowNotifier workflowNotifier;
   @Inject private PlatformRetraining retraining;
   @Inject private MonitoringScheduler monitoring;
+  @Inject private CatalogIndexer indexer;
 
   private volatile WorkflowEngine workflows;
   private volatile CatalogIndex index;
@@ -119,9 +121,24 @@ public class PlatformStartup {
     return "processes " + workflows.deployedProcessKeys();
   }
 
+  /**
+   * Opens the index, rebuilt when it does not match the database, and only then offers it to
+   * searches: a half-built index would answer with half the catalogue.
+   */
   private String openIndex() {
-    index = CatalogIndex.open(settings.dataDir().resolve("index"));
-    return index.documentCount() + " documents";
+    CatalogIndex opened = CatalogIndex.open(settings.dataDir().resolve("index"));
+    try {
+      String detail = indexer.start(opened);
+      index = opened;
+      return detail;
+    } catch (RuntimeException | Error e) {
+      try {
+        opened.close(); // releases the folder's lock, so that a retried step can open it again
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   private String startOnnx() {

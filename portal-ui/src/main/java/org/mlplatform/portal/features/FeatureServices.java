@@ -1,6 +1,7 @@
 package org.mlplatform.portal.features;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import org.mlplatform.domain.features.FeatureServiceDefinition;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
+import org.mlplatform.portal.search.CatalogChanged;
 
 /**
  * Feature services' application service: each change and its audit record commit together, and the
@@ -25,6 +27,7 @@ public class FeatureServices {
   @Inject private FeatureCatalog catalog;
   @Inject private AuditRecorder audit;
   @Inject private ServingDefinitions serving;
+  @Inject private Event<CatalogChanged> catalogChanged;
 
   private FeatureRegistry registry() {
     return new FeatureRegistry(catalog);
@@ -62,6 +65,7 @@ public class FeatureServices {
   public FeatureServiceDefinition create(
       FeatureServiceDefinition service, PlatformUser actor, HttpServletRequest request) {
     FeatureServiceDefinition created = registry().createService(service);
+    catalogChanged.fire(CatalogChanged.featureService(created.name()));
     serving.clear();
     audit.record(
         actor,
@@ -76,6 +80,7 @@ public class FeatureServices {
   public FeatureServiceDefinition update(
       FeatureServiceDefinition service, PlatformUser actor, HttpServletRequest request) {
     FeatureServiceDefinition updated = registry().updateService(service);
+    catalogChanged.fire(CatalogChanged.featureService(updated.name()));
     serving.clear();
     audit.record(
         actor,
@@ -89,6 +94,7 @@ public class FeatureServices {
 
   public void delete(ResourceName name, PlatformUser actor, HttpServletRequest request) {
     registry().deleteService(name);
+    catalogChanged.fire(CatalogChanged.featureService(name));
     serving.clear();
     audit.record(
         actor,

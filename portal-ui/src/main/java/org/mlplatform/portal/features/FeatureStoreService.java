@@ -1,6 +1,7 @@
 package org.mlplatform.portal.features;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.training.TrainingSetPlan;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
+import org.mlplatform.portal.search.CatalogChanged;
 
 /**
  * The feature store's application service: one transaction per call, in which the registry applies
@@ -30,6 +32,7 @@ public class FeatureStoreService {
   @Inject private AuditRecorder audit;
   @Inject private ServingDefinitions serving;
   @Inject private OfflineStore offline;
+  @Inject private Event<CatalogChanged> catalogChanged;
 
   private FeatureRegistry registry() {
     return new FeatureRegistry(catalog);
@@ -46,6 +49,7 @@ public class FeatureStoreService {
   public EntityDefinition createEntity(
       EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
     EntityDefinition created = registry().createEntity(entity);
+    catalogChanged.fire(CatalogChanged.entity(created.name()));
     serving.clear();
     audit.record(
         actor,
@@ -60,6 +64,7 @@ public class FeatureStoreService {
   public EntityDefinition updateEntity(
       EntityDefinition entity, PlatformUser actor, HttpServletRequest request) {
     EntityDefinition updated = registry().updateEntity(entity);
+    catalogChanged.fire(CatalogChanged.entity(updated.name()));
     serving.clear();
     audit.record(
         actor,
@@ -73,6 +78,7 @@ public class FeatureStoreService {
 
   public void deleteEntity(ResourceName name, PlatformUser actor, HttpServletRequest request) {
     registry().deleteEntity(name);
+    catalogChanged.fire(CatalogChanged.entity(name));
     serving.clear();
     audit.record(actor, "entity.delete", "entity:" + name, "deleted", Outcome.SUCCESS, request);
   }
@@ -117,6 +123,7 @@ public class FeatureStoreService {
   public FeatureViewDefinition createView(
       FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
     FeatureViewDefinition created = registry().createView(view);
+    catalogChanged.fire(CatalogChanged.featureView(created.name()));
     serving.clear();
     audit.record(
         actor, "feature_view.create", target(created), summary(created), Outcome.SUCCESS, request);
@@ -126,6 +133,7 @@ public class FeatureStoreService {
   public FeatureViewDefinition updateView(
       FeatureViewDefinition view, PlatformUser actor, HttpServletRequest request) {
     FeatureViewDefinition updated = registry().updateView(view);
+    catalogChanged.fire(CatalogChanged.featureView(updated.name()));
     serving.clear();
     audit.record(
         actor, "feature_view.update", target(updated), summary(updated), Outcome.SUCCESS, request);
@@ -153,6 +161,7 @@ public class FeatureStoreService {
               + " stored rows; deleting feature data is not supported yet");
     }
     registry().deleteView(name);
+    catalogChanged.fire(CatalogChanged.featureView(name));
     serving.clear();
     audit.record(
         actor,

@@ -29,6 +29,7 @@ import org.mlplatform.domain.models.compare.VersionComparison;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.audit.AuditRecorder;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.search.CatalogChanged;
 import org.mlplatform.portal.serving.AliasMoved;
 
 /**
@@ -43,6 +44,7 @@ public class ModelStore {
   @Inject private AuditRecorder audit;
   @Inject private ModelArtifacts artifacts;
   @Inject private Event<AliasMoved> aliasMoved;
+  @Inject private Event<CatalogChanged> catalogChanged;
 
   private ModelRegistry registry() {
     return new ModelRegistry(repository);
@@ -56,6 +58,7 @@ public class ModelStore {
       PlatformUser actor,
       Origin origin) {
     ModelDefinition model = registry().createModel(name, description, owner, tags);
+    catalogChanged.fire(CatalogChanged.model(name));
     audit.record(actor, "model.create", "model:" + name, "tags " + tags, Outcome.SUCCESS, origin);
     return model;
   }
@@ -68,12 +71,14 @@ public class ModelStore {
       PlatformUser actor,
       Origin origin) {
     ModelDefinition model = registry().updateModel(name, description, owner, tags);
+    catalogChanged.fire(CatalogChanged.model(name));
     audit.record(actor, "model.update", "model:" + name, "tags " + tags, Outcome.SUCCESS, origin);
     return model;
   }
 
   public void delete(ResourceName name, PlatformUser actor, Origin origin) {
     registry().deleteModel(name);
+    catalogChanged.fire(CatalogChanged.model(name));
     audit.record(actor, "model.delete", "model:" + name, "deleted", Outcome.SUCCESS, origin);
   }
 
@@ -97,6 +102,7 @@ public class ModelStore {
       PlatformUser actor,
       Origin origin) {
     ModelVersion version = registry().registerVersion(model, registration);
+    catalogChanged.fire(CatalogChanged.model(model));
     try {
       StoredArtifact stored =
           artifacts.store().put(new ByteArrayInputStream(content), content.length);

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.domain.security.Role;
 import org.mlplatform.portal.notifications.NotificationInbox;
+import org.mlplatform.portal.search.CatalogSearch;
 import org.mlplatform.portal.ui.audit.AuditView;
 import org.mlplatform.portal.ui.deployments.DeploymentsView;
 import org.mlplatform.portal.ui.features.FeaturesView;
@@ -37,13 +38,15 @@ import org.mlplatform.portal.ui.models.ModelsView;
 import org.mlplatform.portal.ui.monitoring.MonitoringView;
 import org.mlplatform.portal.ui.notifications.NotificationsView;
 import org.mlplatform.portal.ui.notifications.UnreadCountChanged;
+import org.mlplatform.portal.ui.search.HeaderSearch;
 import org.mlplatform.portal.ui.search.SearchView;
 import org.mlplatform.portal.ui.tasks.TasksView;
 import org.mlplatform.portal.ui.training.TrainingSetsView;
 
 /**
- * The shell around every page: navigation on the left; at the top the notifications bell with the
- * unread count (refreshed on every navigation and when a page changes it), the user and logout.
+ * The shell around every page: navigation on the left; at the top the catalogue search box, the
+ * notifications bell with the unread count (refreshed on every navigation and when a page changes
+ * it), the user and logout.
  */
 @Layout
 @PermitAll
@@ -58,12 +61,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private Registration unreadListener;
 
   @Inject
-  public MainLayout(NotificationInbox notifications) {
+  public MainLayout(NotificationInbox notifications, CatalogSearch search) {
     this.notifications = notifications;
     PlatformUser user = CurrentUser.get();
     Span title = new Span("MLP");
     title.addClassName("app-title");
-    addToNavbar(new DrawerToggle(), title, userBox(user, notificationsLink()));
+    addToNavbar(
+        new DrawerToggle(),
+        title,
+        new HeaderSearch(search::suggest),
+        userBox(user, notificationsLink()));
     addToDrawer(navigation(user));
   }
 

@@ -1,0 +1,71 @@
+package org.mlplatform.portal.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.mlplatform.search.CatalogDocument;
+
+/**
+ * A SHA-256 over every document's content and the index's schema version: equal when the index
+ * built from these documents would be the same. Stored with the index, it tells at start whether
+ * the index still matches the database (a deleted folder, changes made while the platform was down,
+ * a new schema). The whole content is hashed rather than ids and change times, because
+ * feature-store definitions keep no change time.
+ */
+public final class CatalogFingerprint {
+
+  private CatalogFingerprint() {}
+
+  /** The same for the same documents in any order. */
+  public static String of(Collection<CatalogDocument> documents, int schemaVersion) {
+    MessageDigest sha = sha256();
+    field(sha, "schema " + schemaVersion);
+    documents.stream()
+        .sorted(Comparator.comparing(CatalogDocument::id))
+        .forEach(d -> document(sha, d));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static void document(MessageDigest sha, CatalogDocument d) {
+    field(sha, d.id());
+    field(sha, d.type().key());
+    field(sha, d.name());
+    field(sha, d.description());
+    list(sha, d.tags());
+    field(sha, d.owner() == null ? "\u0000" : d.owner());
+    list(sha, d.aliases());
+    list(
+        sha,
+        d.metrics().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .toList());
+    field(sha, d.link());
+    field(sha, d.updatedAt().toString());
+  }
+
+  private static void list(MessageDigest sha, List<String> values) {
+    field(sha, Integer.toString(values.size()));
+    values.stream().sorted().forEach(v -> field(sha, v));
+  }
+
+  /** Length-prefixed, so that no two different field sequences hash the same bytes. */
+  private static void field(MessageDigest sha, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+    sha.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
