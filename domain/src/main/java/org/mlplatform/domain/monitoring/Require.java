@@ -3,25 +3,32 @@ package org.mlplatform.domain.monitoring;
 import org.mlplatform.domain.DomainValidationException;
 
 /** Argument guards that name the field at fault. */
-final class Require {
+public final class Require {
 
   private Require() {}
 
-  static <T> T nonNull(T value, String field) {
+  public static <T> T nonNull(T value, String field) {
     if (value == null) {
       throw new DomainValidationException(field, field + " must not be null");
     }
     return value;
   }
 
-  static String nonBlank(String value, String field) {
+  public static String nonBlank(String value, String field) {
     if (nonNull(value, field).isBlank()) {
       throw new DomainValidationException(field, field + " must not be blank");
     }
     return value;
   }
 
-  static double nonNegativeFinite(double value, String field) {
+  public static long nonNegative(long value, String field) {
+    if (value < 0) {
+      throw new DomainValidationException(field, field + " must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  public static double nonNegativeFinite(double value, String field) {
     if (!Double.isFinite(value) || value < 0) {
       throw new DomainValidationException(
           field, field + " must be a finite number >= 0, was " + value);
@@ -29,7 +36,7 @@ final class Require {
     return value;
   }
 
-  static void that(boolean condition, String field, String message) {
+  public static void that(boolean condition, String field, String message) {
     if (!condition) {
       throw new DomainValidationException(field, message);
     }

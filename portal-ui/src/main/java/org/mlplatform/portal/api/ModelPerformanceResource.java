@@ -7,9 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.Map;
-import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.portal.monitoring.ModelMonitoring;
 
 /**
@@ -29,10 +27,7 @@ public class ModelPerformanceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("version") Integer version) {
-    ResourceName model = MonitoringWindows.model(name);
-    MonitoringWindows window =
-        MonitoringWindows.of(from, to, version, monitoring.policy(model), Instant.now());
     return MonitoringJson.performance(
-        monitoring.report(model, window.version(), window.from(), window.to()));
+        MonitoringWindows.report(monitoring, name, from, to, version));
   }
 }

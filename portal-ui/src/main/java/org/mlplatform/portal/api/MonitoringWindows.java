@@ -6,6 +6,8 @@ import java.util.OptionalInt;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.monitoring.policy.MonitoringPolicy;
+import org.mlplatform.portal.monitoring.ModelMonitoring;
+import org.mlplatform.portal.monitoring.MonitoringReport;
 
 /**
  * The time window of a monitoring request from its query parameters: ISO-8601 instants, {@code to}
@@ -23,6 +25,14 @@ record MonitoringWindows(Instant from, Instant to, OptionalInt version) {
     }
     return new MonitoringWindows(
         start, end, version == null ? OptionalInt.empty() : OptionalInt.of(version));
+  }
+
+  /** The report a drift or performance request asks for, its window read from the parameters. */
+  static MonitoringReport report(
+      ModelMonitoring monitoring, String name, String from, String to, Integer version) {
+    ResourceName model = model(name);
+    MonitoringWindows window = of(from, to, version, monitoring.policy(model), Instant.now());
+    return monitoring.report(model, window.version(), window.from(), window.to());
   }
 
   static ResourceName model(String name) {

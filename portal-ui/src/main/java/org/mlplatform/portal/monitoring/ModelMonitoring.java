@@ -99,6 +99,7 @@ public class ModelMonitoring {
   public MonitoringReport report(
       ResourceName model, OptionalInt version, Instant from, Instant to) {
     checkWindow(from, to);
+    models.model(model); // 404 for an unknown model before anything else
     ModelVersion served =
         models.version(ModelVersionId.of(model.value(), versionOf(model, version)));
     MonitoringPolicy policy = policy(model);
@@ -170,6 +171,7 @@ public class ModelMonitoring {
   public Distribution distribution(
       ResourceName model, OptionalInt version, String column, Instant from, Instant to) {
     checkWindow(from, to);
+    models.model(model); // 404 for an unknown model
     ModelVersion served =
         models.version(ModelVersionId.of(model.value(), versionOf(model, version)));
     Baselines.Lookup lookup = baselines.of(served);

@@ -1,6 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
 import java.util.Map;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * The summary of a categorical column: how often each category occurs, for up to {@link

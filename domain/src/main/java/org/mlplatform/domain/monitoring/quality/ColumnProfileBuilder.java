@@ -1,5 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
+import org.mlplatform.domain.monitoring.Require;
+
 /**
  * Scans one column, value by value, into a {@link ColumnProfile}, in memory bounded by {@link
  * ColumnProfile#MAX_TRACKED_VALUES} whatever the number of rows.

@@ -1,6 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
 import java.util.Optional;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * The data quality of one column's current data, measured against its reference.

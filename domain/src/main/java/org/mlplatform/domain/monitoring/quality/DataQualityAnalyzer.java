@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * Entry point: measures the data quality of a column's current data against its reference, from the

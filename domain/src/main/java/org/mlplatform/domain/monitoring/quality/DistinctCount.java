@@ -1,5 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
+import org.mlplatform.domain.monitoring.Require;
+
 /**
  * How many distinct finite values a numeric column holds, counted exactly up to {@link
  * ColumnProfile#MAX_TRACKED_VALUES}.

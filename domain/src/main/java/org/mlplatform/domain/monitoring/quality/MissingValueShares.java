@@ -1,5 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
+import org.mlplatform.domain.monitoring.Require;
+
 /**
  * The shares of one side's rows without a usable value, each counted apart. A categorical column
  * has no NaN or infinite values, so those shares are 0 there.

@@ -1,6 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
 import java.util.List;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * The categories of the current data that the reference never had.

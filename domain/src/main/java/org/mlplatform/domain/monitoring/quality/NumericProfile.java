@@ -2,6 +2,7 @@ package org.mlplatform.domain.monitoring.quality;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * The summary of a numeric column. Every row is exactly one of missing, NaN, infinite or finite;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.mlplatform.domain.monitoring.Require;
 
 /** The running statistics of a numeric column: counts, range, Welford moments, distinct values. */
 final class NumericTally {

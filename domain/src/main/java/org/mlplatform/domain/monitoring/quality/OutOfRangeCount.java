@@ -1,5 +1,7 @@
 package org.mlplatform.domain.monitoring.quality;
 
+import org.mlplatform.domain.monitoring.Require;
+
 /**
  * How many finite values of a current column fell outside the range of the reference it was built
  * against (see {@link ColumnProfileBuilder#againstReference}). Against a constant reference ({@code

@@ -2,6 +2,7 @@ package org.mlplatform.domain.monitoring.quality;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * The share of a column's rows that have some property, or the reason it cannot be given: exactly

@@ -3,6 +3,7 @@ package org.mlplatform.domain.monitoring.quality;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.mlplatform.domain.monitoring.Require;
 
 /**
  * Whether a window holds about as many rows as expected: the relative change {@code (current -

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -217,18 +218,7 @@ public class Chart extends Div {
       }
     }
     JsonObject option =
-        Json.createObjectBuilder()
-            .add("animation", false)
-            .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
-            .add("tooltip", Json.createObjectBuilder().add("trigger", "axis"))
-            .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
-            .add(
-                "grid",
-                Json.createObjectBuilder()
-                    .add("left", 50)
-                    .add("right", right == null ? 10 : 50)
-                    .add("top", 40)
-                    .add("bottom", 50))
+        withLegend(title, legend, right == null ? 10 : 50)
             .add(
                 "xAxis",
                 Json.createObjectBuilder()
@@ -265,18 +255,7 @@ public class Chart extends Div {
       legend.add(group.getKey());
     }
     JsonObject option =
-        Json.createObjectBuilder()
-            .add("animation", false)
-            .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
-            .add("tooltip", Json.createObjectBuilder().add("trigger", "axis"))
-            .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
-            .add(
-                "grid",
-                Json.createObjectBuilder()
-                    .add("left", 50)
-                    .add("right", 10)
-                    .add("top", 40)
-                    .add("bottom", 50))
+        withLegend(title, legend, 10)
             .add(
                 "xAxis",
                 Json.createObjectBuilder()
@@ -290,6 +269,26 @@ public class Chart extends Div {
     Chart chart = new Chart(option);
     chart.setHeight("260px");
     return chart;
+  }
+
+  /**
+   * What every chart with a legend below it shares: title, axis tooltip, legend and grid margins
+   * ({@code gridRight} wider when a second y-axis needs room).
+   */
+  private static JsonObjectBuilder withLegend(
+      String title, JsonArrayBuilder legend, int gridRight) {
+    return Json.createObjectBuilder()
+        .add("animation", false)
+        .add("title", Json.createObjectBuilder().add("text", title).add("textStyle", small()))
+        .add("tooltip", Json.createObjectBuilder().add("trigger", "axis"))
+        .add("legend", Json.createObjectBuilder().add("data", legend).add("bottom", 0))
+        .add(
+            "grid",
+            Json.createObjectBuilder()
+                .add("left", 50)
+                .add("right", gridRight)
+                .add("top", 40)
+                .add("bottom", 50));
   }
 
   /** A number as JSON: null (a gap) for null and for what JSON cannot hold (NaN, infinities). */
