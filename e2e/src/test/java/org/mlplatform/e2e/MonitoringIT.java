@@ -306,6 +306,14 @@ class MonitoringIT {
       browser.screenshot("monitoring-alerts-and-rules");
       scrollTo(browser, browser.driver.findElement(By.id("monitoring-distribution-chart")));
       browser.screenshot("monitoring-distribution");
+
+      browser.driver.get(RunningPlatform.BASE + "/monitoring");
+      browser
+          .waitUpTo(30)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("monitoring-models"), model));
+      browser.screenshot("monitoring-overview");
     }
   }
 }
