@@ -111,6 +111,10 @@ class SearchIT {
     assertThat(types.getInt("feature")).isEqualTo(2);
     assertThat(types.getInt("feature_view")).isEqualTo(1);
     assertThat(all.getJsonObject("facets").getJsonObject("tag").getInt("payments")).isPositive();
+    // Reading the catalogue is open to every role (DESIGN.md): a viewer counts what alice counts.
+    JsonObject asViewer = object(Http.get("/api/v1/search?" + q(VIEW), Http.accessToken("victor")));
+    assertThat(asViewer.getInt("total")).isEqualTo(all.getInt("total"));
+    assertThat(asViewer.getJsonObject("facets")).isEqualTo(all.getJsonObject("facets"));
 
     JsonObject features = object(search(q(VIEW) + "&type=feature"));
     assertThat(features.getInt("total")).isEqualTo(2);

@@ -176,7 +176,7 @@ public final class SearchBenchmark {
     report("upsert→visible", visible, 1_000);
   }
 
-  private static void report(String what, Histogram histogram, double goalMs) {
+  static void report(String what, Histogram histogram, double goalMs) {
     double p99 = ms(histogram.getValueAtPercentile(99));
     String goal =
         Double.isNaN(goalMs)

@@ -1,6 +1,7 @@
 package org.mlplatform.domain.models;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,24 @@ public final class InMemoryModelRepository implements ModelRepository {
   @Override
   public synchronized Optional<Alias> alias(ResourceName model, AliasName alias) {
     return Optional.ofNullable(aliases.getOrDefault(model, new TreeMap<>()).get(alias));
+  }
+
+  @Override
+  public synchronized List<ModelVersion> versionsOf(Collection<ResourceName> models) {
+    return models.stream()
+        .distinct()
+        .sorted()
+        .flatMap(m -> versions.getOrDefault(m, new TreeMap<>()).descendingMap().values().stream())
+        .toList();
+  }
+
+  @Override
+  public synchronized List<Alias> aliasesOf(Collection<ResourceName> models) {
+    return models.stream()
+        .distinct()
+        .sorted()
+        .flatMap(m -> aliases.getOrDefault(m, new TreeMap<>()).values().stream())
+        .toList();
   }
 
   @Override

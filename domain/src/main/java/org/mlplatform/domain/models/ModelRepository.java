@@ -1,5 +1,6 @@
 package org.mlplatform.domain.models;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.features.ResourceName;
@@ -48,6 +49,12 @@ public interface ModelRepository {
 
   long versionCount(ResourceName model);
 
+  /**
+   * Every version of each of {@code models} in one read, by model and then newest first: for bulk
+   * readers such as the catalogue index, which would otherwise ask once per model.
+   */
+  List<ModelVersion> versionsOf(Collection<ResourceName> models);
+
   Optional<ModelCard> card(ModelVersionId version);
 
   /** Inserts or replaces the card of a version. */
@@ -57,6 +64,9 @@ public interface ModelRepository {
 
   /** The aliases of a model, by name. */
   List<Alias> aliases(ResourceName model);
+
+  /** The aliases of each of {@code models} in one read, by model and name. */
+  List<Alias> aliasesOf(Collection<ResourceName> models);
 
   /** Inserts an alias or points the stored one at its new version. */
   void saveAlias(Alias alias);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.mlplatform.domain.features.ResourceName;
@@ -142,6 +143,44 @@ public class JpaModelRepository implements ModelRepository {
             "select count(v) from ModelVersionRecord v where v.modelName = :model", Long.class)
         .setParameter("model", model.value())
         .getSingleResult();
+  }
+
+  @Override
+  public List<ModelVersion> versionsOf(Collection<ResourceName> models) {
+    if (models.isEmpty()) {
+      return List.of();
+    }
+    return em
+        .createQuery(
+            "select v from ModelVersionRecord v where v.modelName in :models"
+                + " order by v.modelName, v.version desc",
+            ModelVersionRecord.class)
+        .setParameter("models", names(models))
+        .getResultList()
+        .stream()
+        .map(ModelVersionRecord::toVersion)
+        .toList();
+  }
+
+  @Override
+  public List<Alias> aliasesOf(Collection<ResourceName> models) {
+    if (models.isEmpty()) {
+      return List.of();
+    }
+    return em
+        .createQuery(
+            "select a from AliasRecord a where a.modelName in :models"
+                + " order by a.modelName, a.alias",
+            AliasRecord.class)
+        .setParameter("models", names(models))
+        .getResultList()
+        .stream()
+        .map(AliasRecord::toAlias)
+        .toList();
+  }
+
+  private static List<String> names(Collection<ResourceName> models) {
+    return models.stream().map(ResourceName::value).distinct().toList();
   }
 
   @Override

@@ -7,11 +7,13 @@ import static org.mlplatform.persistence.models.ModelTestData.registry;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.models.Alias;
 import org.mlplatform.domain.models.AliasMove;
 import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.models.CardText;
@@ -148,6 +150,36 @@ class JpaModelRepositoryIT {
                     "(promotion p-7, approved by rita)"),
                 tuple("challenger", OptionalInt.of(1), OptionalInt.of(2), "alice", "better"),
                 tuple("challenger", OptionalInt.empty(), OptionalInt.of(1), "alice", "try"));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void versionsAndAliasesOfSeveralModelsComeInOneReadEach(TestDatabase.Kind kind) {
+    ResourceName churn = new ResourceName("churn_model");
+    ResourceName idle = new ResourceName("idle_model");
+    try (TestDatabase db = TestDatabase.create(kind);
+        EntityManagerFactory emf = ModelTestData.emf(db)) {
+      for (ResourceName model : List.of(FRAUD, churn, idle)) {
+        registry(emf, r -> r.createModel(model, "", "", Set.of()));
+      }
+      for (int i = 0; i < 2; i++) {
+        registry(emf, r -> r.registerVersion(FRAUD, ModelTestData.uploaded("")));
+      }
+      registry(emf, r -> r.registerVersion(churn, ModelTestData.uploaded("")));
+      registry(emf, r -> r.setAlias(FRAUD, AliasName.CHALLENGER, 1, "alice", "try"));
+      registry(emf, r -> r.setAlias(churn, AliasName.CHALLENGER, 1, "alice", "try"));
+
+      try (EntityManager em = emf.createEntityManager()) {
+        JpaModelRepository repository = new JpaModelRepository(em);
+        assertThat(repository.versionsOf(List.of(FRAUD, idle)))
+            .extracting(v -> v.model().value(), ModelVersion::number)
+            .containsExactly(tuple("fraud_model", 2), tuple("fraud_model", 1));
+        assertThat(repository.aliasesOf(List.of(churn, FRAUD, idle)))
+            .extracting(a -> a.model().value(), Alias::version)
+            .containsExactly(tuple("churn_model", 1), tuple("fraud_model", 1));
+        assertThat(repository.versionsOf(List.of())).isEmpty();
       }
     }
   }

@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mlplatform.domain.features.FeatureCatalog;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.models.Alias;
 import org.mlplatform.domain.models.ModelDefinition;
 import org.mlplatform.domain.models.ModelRepository;
 import org.mlplatform.domain.models.ModelVersion;
@@ -49,11 +52,31 @@ public class CatalogDocuments {
     features.latestServices().forEach(s -> documents.add(DocumentMapping.service(s)));
     for (int offset = 0; ; offset += PAGE) {
       Page<ModelDefinition> page = models.models(null, new PageRequest(offset, PAGE));
-      page.items().forEach(m -> documents.addAll(model(m)));
+      documents.addAll(models(page.items()));
       if (!page.hasNext()) {
         return documents;
       }
     }
+  }
+
+  /** A page of models with their versions and aliases in three reads, not three per model. */
+  private List<CatalogDocument> models(List<ModelDefinition> page) {
+    List<ResourceName> names = page.stream().map(ModelDefinition::name).toList();
+    Map<ResourceName, List<ModelVersion>> versions =
+        models.versionsOf(names).stream()
+            .collect(Collectors.groupingBy(ModelVersion::model, Collectors.toList()));
+    Map<ResourceName, List<Alias>> aliases =
+        models.aliasesOf(names).stream()
+            .collect(Collectors.groupingBy(Alias::model, Collectors.toList()));
+    List<CatalogDocument> documents = new ArrayList<>();
+    for (ModelDefinition model : page) {
+      documents.addAll(
+          DocumentMapping.model(
+              model,
+              versions.getOrDefault(model.name(), List.of()),
+              aliases.getOrDefault(model.name(), List.of())));
+    }
+    return documents;
   }
 
   /**

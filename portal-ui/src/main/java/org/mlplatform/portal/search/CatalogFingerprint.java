@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.mlplatform.search.CatalogDocument;
 
 /**
@@ -16,19 +18,62 @@ import org.mlplatform.search.CatalogDocument;
  * the index still matches the database (a deleted folder, changes made while the platform was down,
  * a new schema). The whole content is hashed rather than ids and change times, because
  * feature-store definitions keep no change time.
+ *
+ * <p>It keeps one hash per document, so the indexer updates it with each change it applies ({@link
+ * #apply}) instead of reading the whole catalogue again: at 100,000 documents that read took
+ * seconds after every burst of changes. Not thread-safe: the indexer's one thread owns it.
  */
 public final class CatalogFingerprint {
 
-  private CatalogFingerprint() {}
+  private final int schemaVersion;
+  private final NavigableMap<String, byte[]> documentHashes = new TreeMap<>();
+
+  private CatalogFingerprint(int schemaVersion) {
+    this.schemaVersion = schemaVersion;
+  }
+
+  /** The fingerprint of {@code documents}, ready to follow their changes. */
+  public static CatalogFingerprint over(Collection<CatalogDocument> documents, int schemaVersion) {
+    CatalogFingerprint fingerprint = new CatalogFingerprint(schemaVersion);
+    documents.forEach(fingerprint::put);
+    return fingerprint;
+  }
 
   /** The same for the same documents in any order. */
   public static String of(Collection<CatalogDocument> documents, int schemaVersion) {
+    return over(documents, schemaVersion).value();
+  }
+
+  /** Follows {@code change} exactly as the index does: prefixes, then ids, then writes. */
+  void apply(IndexChange change) {
+    change.removedPrefixes().forEach(this::removePrefix);
+    change.removedIds().forEach(documentHashes::remove);
+    change.documents().forEach(this::put);
+  }
+
+  /** The hex SHA-256 over the schema version and every document's hash in id order. */
+  public String value() {
     MessageDigest sha = sha256();
     field(sha, "schema " + schemaVersion);
-    documents.stream()
-        .sorted(Comparator.comparing(CatalogDocument::id))
-        .forEach(d -> document(sha, d));
+    documentHashes.forEach(
+        (id, hash) -> {
+          field(sha, id);
+          sha.update(hash);
+        });
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private void put(CatalogDocument document) {
+    MessageDigest sha = sha256();
+    document(sha, document);
+    documentHashes.put(document.id(), sha.digest());
+  }
+
+  private void removePrefix(String prefix) {
+    Iterator<String> ids = documentHashes.tailMap(prefix, true).keySet().iterator();
+    while (ids.hasNext() && ids.next().startsWith(prefix)) {
+      ids.remove();
+    }
   }
 
   private static void document(MessageDigest sha, CatalogDocument d) {

@@ -27,9 +27,10 @@ import org.mlplatform.search.CatalogIndex;
  * One thread of its own applies the queue, reading each item again in a fresh transaction, so
  * changes land in commit order; the index's refresh makes them visible within a second.
  *
- * <p>Once the queue is empty it stores the database's fingerprint with the index, so the next start
- * skips the rebuild. A change that could not be applied leaves the fingerprint stale for the rest
- * of the run, and the next start rebuilds.
+ * <p>Once the queue is empty it stores the catalogue's fingerprint with the index, so the next
+ * start skips the rebuild. The fingerprint follows each applied change in memory; nothing is read
+ * again for it. A change that could not be applied leaves the fingerprint stale for the rest of the
+ * run, and the next start rebuilds.
  */
 @ApplicationScoped
 public class CatalogIndexer {
@@ -44,6 +45,7 @@ public class CatalogIndexer {
 
   private final CatalogChangeQueue queue = new CatalogChangeQueue();
   private volatile CatalogIndex index;
+  private CatalogFingerprint fingerprint; // the worker's, once start has handed it over
   private volatile boolean stale;
   private ExecutorService worker;
 
@@ -56,15 +58,16 @@ public class CatalogIndexer {
    */
   public String start(CatalogIndex opened) {
     List<CatalogDocument> all = documents.all();
-    String fingerprint = CatalogFingerprint.of(all, CatalogIndex.SCHEMA_VERSION);
+    CatalogFingerprint current = CatalogFingerprint.over(all, CatalogIndex.SCHEMA_VERSION);
     String detail;
-    if (opened.isCurrent(fingerprint)) {
+    if (opened.isCurrent(current.value())) {
       detail = opened.documentCount() + " documents, up to date";
     } else {
       opened.rebuild(all);
-      opened.markCurrent(fingerprint);
+      opened.markCurrent(current.value());
       detail = all.size() + " documents, rebuilt from the database";
     }
+    fingerprint = current;
     index = opened;
     worker().execute(this::drain); // releases the queue, held until now
     return detail;
@@ -103,7 +106,9 @@ public class CatalogIndexer {
   private void apply(CatalogChanged change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        documents.changed(change).applyTo(index);
+        IndexChange indexChange = documents.changed(change);
+        indexChange.applyTo(index);
+        fingerprint.apply(indexChange);
         return;
       } catch (RuntimeException e) {
         if (attempt == ATTEMPTS) {
@@ -118,18 +123,17 @@ public class CatalogIndexer {
   }
 
   /**
-   * Stores the database's fingerprint once the index has caught up. A change committed while the
-   * fingerprint is read arrives as an event and is indexed (and marked) by the next drain; only a
-   * crash in that instant leaves a change out until the item changes again.
+   * Stores the fingerprint of what the index now holds once it has caught up. A change committed
+   * meanwhile is indexed (and marked) by the next drain; only a crash in that instant leaves it out
+   * until the item changes again.
    */
   private void markCurrent() {
     if (stale) {
       return;
     }
     try {
-      String fingerprint = CatalogFingerprint.of(documents.all(), CatalogIndex.SCHEMA_VERSION);
       if (queue.isIdle()) {
-        index.markCurrent(fingerprint);
+        index.markCurrent(fingerprint.value());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not store the catalogue's fingerprint with the index", e);

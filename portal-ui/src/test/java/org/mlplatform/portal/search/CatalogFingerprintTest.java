@@ -60,6 +60,31 @@ class CatalogFingerprintTest {
   }
 
   @Test
+  void followsChangesToTheSameValueARecomputationGives() {
+    CatalogDocument feature = doc("feature:txn_stats:spend", "Spend", List.of(), List.of());
+    CatalogDocument otherView = doc("feature_view:txn", "Other", List.of(), List.of());
+    CatalogFingerprint followed =
+        CatalogFingerprint.over(List.of(model, view, feature, otherView), 1);
+    CatalogDocument retagged = doc("model:fraud", "Catches fraud", List.of("risk"), List.of());
+
+    followed.apply(
+        new IndexChange(List.of("feature_view:txn"), List.of("feature:txn_stats:"), List.of()));
+    followed.apply(new IndexChange(List.of(), List.of(), List.of(retagged)));
+
+    assertThat(followed.value()).isEqualTo(CatalogFingerprint.of(List.of(retagged, view), 1));
+  }
+
+  @Test
+  void aWriteAfterARemovedPrefixSurvivesAsInTheIndex() {
+    CatalogDocument feature = doc("feature:txn_stats:spend", "Spend", List.of(), List.of());
+    CatalogFingerprint followed = CatalogFingerprint.over(List.of(view, feature), 1);
+
+    followed.apply(new IndexChange(List.of(), List.of("feature:txn_stats:"), List.of(feature)));
+
+    assertThat(followed.value()).isEqualTo(CatalogFingerprint.of(List.of(view, feature), 1));
+  }
+
+  @Test
   void anEmptyCatalogueHasAFingerprintToo() {
     assertThat(CatalogFingerprint.of(List.of(), 1))
         .isEqualTo(CatalogFingerprint.of(List.of(), 1))
