@@ -9,12 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import org.mlplatform.domain.audit.AuditEntry;
 import org.mlplatform.domain.audit.Outcome;
 
-/** Row of the append-only {@code audit_record} table. Never updated once written. */
+/**
+ * Row of the append-only {@code audit_record} table, for writing: {@link JpaAuditLog} reads
+ * columns, not entities. Never updated once written (the one exception: sealing the records from
+ * before the chain, which {@link JpaAuditLog} does in SQL).
+ */
 @Entity
 @Table(name = "audit_record")
 class AuditRecordEntity {
@@ -22,6 +24,15 @@ class AuditRecordEntity {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  @Column(nullable = false, updatable = false, unique = true)
+  private long seq;
+
+  @Column(name = "prev_hash", length = 64, updatable = false)
+  private String prevHash;
+
+  @Column(length = 64, updatable = false)
+  private String hash;
 
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
@@ -53,8 +64,11 @@ class AuditRecordEntity {
 
   protected AuditRecordEntity() {}
 
-  static AuditRecordEntity from(AuditEntry entry) {
+  static AuditRecordEntity from(long seq, AuditEntry entry, String prevHash, String hash) {
     AuditRecordEntity e = new AuditRecordEntity();
+    e.seq = seq;
+    e.prevHash = prevHash;
+    e.hash = hash;
     e.occurredAt = entry.occurredAt();
     e.actor = entry.actor();
     e.actorRoles = String.join(",", entry.actorRoles());
@@ -65,11 +79,5 @@ class AuditRecordEntity {
     e.requestId = entry.requestId();
     e.clientAddress = entry.clientAddress();
     return e;
-  }
-
-  AuditEntry toEntry() {
-    List<String> roles = actorRoles.isEmpty() ? List.of() : Arrays.asList(actorRoles.split(","));
-    return new AuditEntry(
-        occurredAt, actor, roles, action, target, summary, outcome, requestId, clientAddress);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import org.mlplatform.domain.io.CsvCells;
 
 /**
  * Writes a training set as RFC 4180 CSV with a header: timestamps in ISO-8601 UTC, numbers in
@@ -52,19 +53,7 @@ public final class CsvTrainingSetWriter implements TrainingSetSink {
   }
 
   private void appendText(String s) {
-    if (!s.isEmpty() && s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-      line.append(s);
-      return;
-    }
-    line.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        line.append('"');
-      }
-      line.append(c);
-    }
-    line.append('"');
+    line.append(CsvCells.field(s));
   }
 
   private void flushLine() {

@@ -2,6 +2,7 @@ package org.mlplatform.portal.serving.batch;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.mlplatform.domain.io.CsvCells;
 
 /**
  * Writes RFC 4180 records: a field is quoted only when it must be (a comma, quote or line break in
@@ -24,22 +25,9 @@ final class CsvLineWriter {
       line.append(',');
     }
     first = false;
-    if (value == null) {
-      return this;
+    if (value != null) {
+      line.append(CsvCells.field(value));
     }
-    if (!value.isEmpty() && !needsQuotes(value)) {
-      line.append(value);
-      return this;
-    }
-    line.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"') {
-        line.append('"');
-      }
-      line.append(c);
-    }
-    line.append('"');
     return this;
   }
 
@@ -49,15 +37,5 @@ final class CsvLineWriter {
     out.append(line);
     line.setLength(0);
     first = true;
-  }
-
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
   }
 }
