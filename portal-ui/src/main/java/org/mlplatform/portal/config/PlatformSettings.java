@@ -20,6 +20,9 @@ public class PlatformSettings {
 
   private final Config config = ConfigProvider.getConfig();
 
+  /** Secrets may also come from a file: {@code MLP_X_FILE} beside {@code MLP_X}. */
+  private final SecretValues secrets = new SecretValues(this::value);
+
   /** Everything the platform keeps on disk lives below this folder. */
   public Path dataDir() {
     return Path.of(value("mlp.data.dir").orElse("data")).toAbsolutePath().normalize();
@@ -42,7 +45,7 @@ public class PlatformSettings {
   }
 
   public String oidcClientSecret() {
-    return value("mlp.oidc.client-secret").orElse("");
+    return secrets.value("mlp.oidc.client-secret").orElse("");
   }
 
   /** The audience REST tokens must carry; empty turns the audience check off. */
@@ -60,12 +63,12 @@ public class PlatformSettings {
    * once and kept in the data directory.
    */
   public Optional<String> artifactKey() {
-    return value("mlp.artifacts.key");
+    return secrets.value("mlp.artifacts.key");
   }
 
   /** Keys artifacts were encrypted with before a rotation, comma-separated, still readable. */
   public List<String> retiredArtifactKeys() {
-    return value("mlp.artifacts.retired-keys").stream()
+    return secrets.value("mlp.artifacts.retired-keys").stream()
         .flatMap(v -> Arrays.stream(v.split(",")))
         .map(String::trim)
         .filter(v -> !v.isEmpty())
@@ -126,12 +129,12 @@ public class PlatformSettings {
    * @throws IllegalStateException when the value is not an http or https URL with a host
    */
   public Optional<URI> webhookUrl() {
-    return value("mlp.webhook.url").map(PlatformSettings::webhookUrl);
+    return secrets.value("mlp.webhook.url").map(PlatformSettings::webhookUrl);
   }
 
   /** The key webhook bodies are signed with (HMAC-SHA256 in {@code X-MLP-Signature}); optional. */
   public Optional<String> webhookSecret() {
-    return value("mlp.webhook.secret");
+    return secrets.value("mlp.webhook.secret");
   }
 
   /** Notifications waiting for the webhook; past this, new ones are dropped and logged. */

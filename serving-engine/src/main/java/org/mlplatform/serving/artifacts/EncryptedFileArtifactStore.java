@@ -20,9 +20,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -121,28 +124,38 @@ public final class EncryptedFileArtifactStore implements ArtifactStore {
    * @throws ArtifactIntegrityException a file does not decrypt with any configured key
    */
   public Rotation reencryptAll() throws IOException {
+    return reencryptAll((done, total, reencrypted) -> {});
+  }
+
+  /**
+   * {@link #reencryptAll()}, telling {@code progress} about each file once it is done. Every file
+   * is written to a temporary file, forced to disk and renamed over the old one, and the rename is
+   * forced too: whenever the run stops (an exception, including one from {@code progress}, or a
+   * crash), each file is whole under either its old or the current key.
+   */
+  public Rotation reencryptAll(RotationProgress progress) throws IOException {
+    Objects.requireNonNull(progress, "progress");
     ArtifactKey current = keys.currentKey();
+    List<Path> files = storedFiles();
     int reencrypted = 0;
     int alreadyCurrent = 0;
-    for (Path file : storedFiles()) {
+    for (Path file : files) {
       String sha256 = file.getFileName().toString().replace(SUFFIX, "");
       byte[] stored = Files.readAllBytes(file);
-      if (header(sha256, stored).keyId().equals(current.id())) {
+      boolean stale = !header(sha256, stored).keyId().equals(current.id());
+      if (stale) {
+        byte[] plain = decrypt(sha256, stored);
+        Staged staged = stage(new ByteArrayInputStream(plain), plain.length, current);
+        try {
+          DurableFiles.replace(staged.file(), file);
+        } finally {
+          Files.deleteIfExists(staged.file());
+        }
+        reencrypted++;
+      } else {
         alreadyCurrent++;
-        continue;
       }
-      byte[] plain = decrypt(sha256, stored);
-      Staged staged = stage(new ByteArrayInputStream(plain), plain.length, current);
-      try {
-        Files.move(
-            staged.file(),
-            file,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(staged.file());
-      }
-      reencrypted++;
+      progress.passed(reencrypted + alreadyCurrent, files.size(), stale);
     }
     LOG.info(
         "Re-encrypted "
@@ -155,8 +168,50 @@ public final class EncryptedFileArtifactStore implements ArtifactStore {
     return new Rotation(reencrypted, alreadyCurrent);
   }
 
+  /**
+   * How many stored files each key encrypted, by key id, from the files' headers alone: a key that
+   * no file names here can go.
+   *
+   * @throws ArtifactIntegrityException a file is not an encrypted artifact at all
+   */
+  public Map<String, Integer> filesPerKey() throws IOException {
+    Map<String, Integer> counts = new TreeMap<>();
+    byte[] head = new byte[EncryptedFileFormat.HEADER_BYTES + EncryptedFileFormat.TAG_BITS / 8];
+    for (Path file : storedFiles()) {
+      String sha256 = file.getFileName().toString().replace(SUFFIX, "");
+      int read;
+      try (InputStream in = Files.newInputStream(file)) {
+        read = in.readNBytes(head, 0, head.length);
+      }
+      counts.merge(header(sha256, Arrays.copyOf(head, read)).keyId(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
   /** What {@link #reencryptAll()} did. */
   public record Rotation(int reencrypted, int alreadyCurrent) {}
+
+  /** Told about each file {@link #reencryptAll(RotationProgress)} has passed. */
+  @FunctionalInterface
+  public interface RotationProgress {
+
+    /**
+     * @param done files passed so far, this one included
+     * @param total files the run found
+     * @param reencrypted whether this file was re-encrypted (false: it already used the key)
+     * @throws IOException to stop the run; every file stays readable
+     */
+    void passed(int done, int total, boolean reencrypted) throws IOException;
+
+    /** This listener, then {@code next}. */
+    default RotationProgress andThen(RotationProgress next) {
+      Objects.requireNonNull(next, "next");
+      return (done, total, reencrypted) -> {
+        passed(done, total, reencrypted);
+        next.passed(done, total, reencrypted);
+      };
+    }
+  }
 
   /** The file for a hash; anything that is not a SHA-256 never becomes a path. */
   private Path pathOf(String sha256) {
@@ -263,7 +318,7 @@ public final class EncryptedFileArtifactStore implements ArtifactStore {
                     && path.getFileName().toString().endsWith(SUFFIX)
                     && StoredArtifact.isSha256(
                         path.getFileName().toString().replace(SUFFIX, "")))) {
-      return new ArrayList<>(files.toList());
+      return new ArrayList<>(files.sorted().toList());
     }
   }
 

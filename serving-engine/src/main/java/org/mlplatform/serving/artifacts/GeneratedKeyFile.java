@@ -5,12 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -20,8 +15,6 @@ import java.util.logging.Logger;
 final class GeneratedKeyFile {
 
   private static final Logger LOG = Logger.getLogger(GeneratedKeyFile.class.getName());
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   private GeneratedKeyFile() {}
 
@@ -57,22 +50,20 @@ final class GeneratedKeyFile {
 
   /**
    * Writes the key to a private temporary file, then links it into place: the link fails if the key
-   * file appeared meanwhile, so a key that may already encrypt files is never replaced.
+   * file appeared meanwhile, so a key that may already encrypt files is never replaced. The key is
+   * on disk before any artifact is encrypted with it.
    *
    * @return false when another key file won the race
    */
   private static boolean publish(Path keyFile, ArtifactKey key) throws IOException {
-    Path directory = keyFile.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    Path temporary =
-        Files.createTempFile(directory, ".artifact-key-", ".tmp", ownerOnly(directory));
+    Path temporary = DurableFiles.writeTemporary(keyFile, encode(key));
     try {
-      Files.writeString(temporary, key.toBase64() + "\n", StandardCharsets.US_ASCII);
       try {
         Files.createLink(keyFile, temporary);
       } catch (UnsupportedOperationException e) {
         Files.move(temporary, keyFile);
       }
+      DurableFiles.forceDirectory(keyFile.toAbsolutePath().getParent());
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
@@ -81,22 +72,17 @@ final class GeneratedKeyFile {
     }
   }
 
-  private static FileAttribute<?>[] ownerOnly(Path directory) {
-    return supportsPosix(directory)
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
+  /** What a key file holds: the key in base64 and a line end. */
+  static String encode(ArtifactKey key) {
+    return key.toBase64() + "\n";
   }
 
   private static void warnIfOthersCanRead(Path keyFile) throws IOException {
-    if (supportsPosix(keyFile) && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(keyFile))) {
+    if (DurableFiles.readableByOthers(keyFile)) {
       LOG.warning(
           "The artifact key file "
               + keyFile
               + " can be read by others than its owner; restrict it with chmod 600");
     }
-  }
-
-  private static boolean supportsPosix(Path path) {
-    return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
   }
 }

@@ -1,7 +1,6 @@
 package org.mlplatform.serving.artifacts;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.logging.Logger;
 public interface KeyProvider {
 
   /** Where the embedded default keeps its generated key, relative to the data directory. */
-  String KEY_FILE = "keys/artifact.key";
+  String KEY_FILE = KeyDirectory.DIRECTORY + "/" + KeyDirectory.CURRENT;
 
   ArtifactKey currentKey();
 
@@ -42,8 +41,9 @@ public interface KeyProvider {
 
   /**
    * What the platform uses: the configured key if there is one, otherwise the generated key file in
-   * the data directory. When a key is configured and the data directory still has a generated key,
-   * that key is kept as a retired key so that files written before the switch stay readable.
+   * the data directory. Retired keys are readable beside it: the configured ones, those a rotation
+   * keeps in {@code keys/retired} until no artifact uses them, and, when a key is configured, a key
+   * file the data directory still has, so that files written before the switch stay readable.
    *
    * @param configuredKey the key from configuration as base64, or empty
    * @param retiredKeys earlier configured keys as base64, still needed to read older files
@@ -51,26 +51,37 @@ public interface KeyProvider {
   static KeyProvider fromConfiguration(
       Optional<String> configuredKey, List<String> retiredKeys, Path dataDirectory)
       throws IOException {
-    Path keyFile = dataDirectory.resolve(KEY_FILE);
+    KeyDirectory directory = KeyDirectory.in(dataDirectory);
     List<ArtifactKey> retired = new ArrayList<>();
     retiredKeys.stream()
         .filter(k -> !k.isBlank())
         .map(ArtifactKey::fromBase64)
         .forEach(retired::add);
+    List<ArtifactKey> rotated = directory.retired();
+    retired.addAll(rotated);
+    Logger log = Logger.getLogger(KeyProvider.class.getName());
+    if (!rotated.isEmpty()) {
+      log.info(
+          () ->
+              rotated.size()
+                  + " retired artifact key(s) in "
+                  + directory.retiredFile(rotated.getFirst()).getParent()
+                  + " are still read; an interrupted rotation finishes with ./mlp rotate-keys");
+    }
     Optional<String> configured = configuredKey.filter(k -> !k.isBlank());
     if (configured.isEmpty()) {
-      return of(GeneratedKeyFile.loadOrCreate(keyFile), retired);
+      return of(directory.currentOrGenerate(), retired);
     }
-    if (Files.exists(keyFile)) {
-      ArtifactKey generated = GeneratedKeyFile.load(keyFile);
-      retired.add(generated);
-      Logger.getLogger(KeyProvider.class.getName())
-          .info(
-              "Artifact key "
-                  + generated.id()
-                  + " in "
-                  + keyFile
-                  + " is kept as a retired key; re-encrypt the artifacts, then delete the file");
+    Optional<ArtifactKey> generated = directory.current();
+    if (generated.isPresent()) {
+      retired.add(generated.get());
+      log.info(
+          "Artifact key "
+              + generated.get().id()
+              + " in "
+              + directory.currentFile()
+              + " is kept as a retired key; ./mlp rotate-keys re-encrypts the artifacts under the"
+              + " configured key and then removes the file");
     }
     return of(ArtifactKey.fromBase64(configured.get()), retired);
   }
