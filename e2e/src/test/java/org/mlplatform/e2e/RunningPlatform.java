@@ -26,6 +26,9 @@ public final class RunningPlatform implements BeforeAllCallback {
   static final String BASE = "http://localhost:" + PORT;
   static final String ISSUER = "http://localhost:" + KEYCLOAK_PORT + "/realms/mlp";
 
+  /** The one web origin allowed to call the API from a browser (CORS). */
+  static final String CORS_ORIGIN = "http://allowed.example";
+
   private static final long START_TIMEOUT_MINUTES = 8;
 
   @Override
@@ -81,6 +84,7 @@ public final class RunningPlatform implements BeforeAllCallback {
       env.put("MLP_WORKFLOWS_CANARY_WINDOW", "PT6S");
       env.put("MLP_WORKFLOWS_CANARY_MIN_REQUESTS", "5");
       env.put("MLP_MONITORING_TICK", "PT2S");
+      env.put("MLP_CORS_ORIGINS", CORS_ORIGIN);
       env.remove("MLP_OIDC_ISSUER");
       env.remove("MLP_DB_URL");
       Process process = pb.start();

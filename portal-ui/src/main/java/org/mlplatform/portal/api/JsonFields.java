@@ -82,11 +82,30 @@ final class JsonFields {
     };
   }
 
+  /**
+   * Skips the value that started with {@code value}. Counts depth over {@link JsonParser#next}
+   * rather than calling {@code skipArray}/{@code skipObject}: Parsson's loop forever on a body that
+   * ends inside the value (eclipse-ee4j/parsson#23), while {@code next} throws at the end of input.
+   */
+  /** Nesting an ignored field may have: far beyond any real body, well inside Parsson's limit. */
+  static final int MAX_SKIPPED_DEPTH = 500;
+
   static void skip(JsonParser json, Event value) {
-    if (value == Event.START_ARRAY) {
-      json.skipArray();
-    } else if (value == Event.START_OBJECT) {
-      json.skipObject();
+    if (value != Event.START_ARRAY && value != Event.START_OBJECT) {
+      return;
+    }
+    for (int depth = 1; depth > 0; ) {
+      switch (json.next()) {
+        case START_ARRAY, START_OBJECT -> {
+          if (++depth > MAX_SKIPPED_DEPTH) {
+            // Parsson would stop at 1,000 with a bare RuntimeException; this one names the cause.
+            throw new DomainValidationException(
+                "body", "an ignored field is nested deeper than " + MAX_SKIPPED_DEPTH + " levels");
+          }
+        }
+        case END_ARRAY, END_OBJECT -> depth--;
+        default -> {}
+      }
     }
   }
 

@@ -28,8 +28,18 @@ public class PortalLoginFilter extends HttpFilter {
   static final String CALLBACK_PATH = "/oidc/callback";
 
   /** Paths that are not the portal: the API, the login callback, and probes and scrapers. */
+  /** Folders that are not the portal's: the folder itself and everything below it. */
   private static final List<String> NOT_PORTAL =
-      List.of("/api/", "/v2/", "/oidc/", "/health", "/metrics", "/openapi");
+      List.of("/api", "/v2", "/oidc", "/health", "/metrics", "/openapi");
+
+  /**
+   * Whether a path is a portal page or resource, which needs a login. {@code /v2} itself (the
+   * inference server's metadata) is as much the API's as {@code /v2/models}.
+   */
+  static boolean isPortal(String path) {
+    return !path.equals("/logout")
+        && NOT_PORTAL.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+  }
 
   @Inject private PlatformSettings settings;
   @Inject private OidcProvider provider;
@@ -38,7 +48,7 @@ public class PortalLoginFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (NOT_PORTAL.stream().anyMatch(path::startsWith) || path.equals("/logout")) {
+    if (!isPortal(path)) {
       chain.doFilter(req, res);
       return;
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.domain.DomainValidationException;
@@ -74,13 +73,18 @@ class OnlineFeaturesRequestReaderTest {
   }
 
   @Test
-  void deepNestingInIgnoredFieldsIsSkippedNotRecursed() {
-    char[] open = new char[50_000];
-    char[] close = new char[50_000];
-    Arrays.fill(open, '[');
-    Arrays.fill(close, ']');
-    String body = "{\"x\": " + new String(open) + new String(close) + ", \"features\": [\"a:b\"]}";
+  void nestingInIgnoredFieldsIsSkipped() {
+    String body = "{\"x\": " + "[".repeat(400) + "]".repeat(400) + ", \"features\": [\"a:b\"]}";
 
     assertThat(read(body).features()).containsExactly("a:b");
+  }
+
+  @Test
+  void absurdNestingInIgnoredFieldsIsRefusedByName() {
+    String body = "{\"x\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}";
+
+    assertThatThrownBy(() -> read(body))
+        .isInstanceOf(DomainValidationException.class)
+        .hasMessageContaining("nested deeper than 500");
   }
 }
