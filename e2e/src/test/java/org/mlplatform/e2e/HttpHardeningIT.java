@@ -255,8 +255,9 @@ class HttpHardeningIT {
                 .build());
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(((JsonObject) Http.json(response.body())).getString("error"))
-        .contains("ends inside");
+    JsonObject error = (JsonObject) Http.json(response.body());
+    assertThat(error.getString("error")).contains("ends inside");
+    assertThat(error.getString("field")).isEqualTo("body");
   }
 
   @Test

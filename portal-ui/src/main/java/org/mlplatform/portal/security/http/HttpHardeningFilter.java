@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlplatform.portal.security.RequestIds;
@@ -135,9 +136,32 @@ public final class HttpHardeningFilter extends HttpFilter {
     if (refusal.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
       // The rest of the body is not worth receiving: close rather than drain the connection.
       res.setHeader("Connection", "close");
+    } else {
+      drain(req, settings.apiMaxBodyBytes());
     }
-    HttpErrors.write(req, res, refusal.status(), refusal.error());
+    HttpErrors.write(req, res, refusal.status(), refusal.error(), "body");
     res.flushBuffer();
+  }
+
+  /**
+   * Reads what the refused body still holds (within the size limit, so bounded), so the client
+   * finishes sending and reads the answer on a clean connection: a server that answers and closes
+   * with unread bytes makes some clients see a reset instead of the 400.
+   */
+  private static void drain(HttpServletRequest req, long maxBytes) {
+    byte[] buffer = new byte[8192];
+    try {
+      InputStream in = req.getInputStream();
+      for (long left = maxBytes; left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          return;
+        }
+        left -= n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "could not read the rest of a refused body", e);
+    }
   }
 
   /** The decoded, normalised path within the application (no {@code ..}, no path parameters). */
