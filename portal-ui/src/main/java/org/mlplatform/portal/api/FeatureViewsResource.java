@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.PersonalData;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.jobs.Job;
+import org.mlplatform.domain.security.PiiAccess;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.features.DefinitionJson.FeatureViewJson;
@@ -41,6 +43,9 @@ import org.mlplatform.portal.security.AuthenticatedRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FeatureViewsResource {
+
+  /** Names the features whose values a sample answer withheld as personal data. */
+  static final String MASKED_HEADER = "X-MLP-Masked";
 
   @Inject private FeatureStoreService features;
   @Inject private FeatureIngestion ingestion;
@@ -169,37 +174,57 @@ public class FeatureViewsResource {
     if (maxRows < 1 || maxRows > 10_000_000) {
       throw new DomainValidationException("maxRows", "maxRows is 1 to 10,000,000");
     }
-    return insights.statistics(features.latestView(ResourceName.of("name", name)), maxRows);
+    FeatureViewDefinition view = features.latestView(ResourceName.of("name", name));
+    FeatureViewInsights.Statistics statistics = insights.statistics(view, maxRows);
+    return masksFor(view) ? statistics.masked() : statistics;
   }
 
-  /** Some stored rows of the newest version, as objects keyed by column name. */
+  /**
+   * Some stored rows of the newest version, as objects keyed by column name. Feature values of a
+   * view tagged pii are null for readers who may not see them, and the {@value #MASKED_HEADER}
+   * header lists those features (the body is Feast-free but an array, so it has no room for them).
+   */
   @GET
   @Path("{name}/sample")
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
-  public List<Map<String, Object>> sample(
+  public Response sample(
       @PathParam("name") String name, @QueryParam("limit") @DefaultValue("20") int limit) {
     if (limit < 1 || limit > 1000) {
       throw new DomainValidationException("limit", "limit is 1 to 1000");
     }
     FeatureViewDefinition view = features.latestView(ResourceName.of("name", name));
     List<String> keys = features.joinKeyNames(view);
-    return insights.sample(view, limit).stream()
-        .map(
-            row -> {
-              Map<String, Object> json = new java.util.LinkedHashMap<>();
-              for (int i = 0; i < keys.size(); i++) {
-                json.put(keys.get(i), row.key().values().get(i));
-              }
-              json.put(FeatureViewDefinition.EVENT_TIMESTAMP, row.eventTime().toString());
-              for (int i = 0; i < view.features().size(); i++) {
-                Object value = row.values()[i];
-                json.put(
-                    view.features().get(i).name().value(),
-                    value instanceof java.time.Instant t ? t.toString() : value);
-              }
-              return json;
-            })
-        .toList();
+    boolean masked = masksFor(view);
+    List<Map<String, Object>> rows =
+        insights.sample(view, limit).stream()
+            .map(
+                row -> {
+                  Map<String, Object> json = new java.util.LinkedHashMap<>();
+                  for (int i = 0; i < keys.size(); i++) {
+                    json.put(keys.get(i), row.key().values().get(i));
+                  }
+                  json.put(FeatureViewDefinition.EVENT_TIMESTAMP, row.eventTime().toString());
+                  for (int i = 0; i < view.features().size(); i++) {
+                    Object value = masked ? null : row.values()[i];
+                    json.put(
+                        view.features().get(i).name().value(),
+                        value instanceof java.time.Instant t ? t.toString() : value);
+                  }
+                  return json;
+                })
+            .toList();
+    Response.ResponseBuilder response = Response.ok(rows);
+    if (masked) {
+      response.header(
+          MASKED_HEADER,
+          String.join(",", view.features().stream().map(f -> f.name().value()).toList()));
+    }
+    return response.build();
+  }
+
+  /** Whether the caller sees this view's values masked: it holds personal data they may not see. */
+  private boolean masksFor(FeatureViewDefinition view) {
+    return PersonalData.isPersonal(view) && !PiiAccess.maySee(caller());
   }
 
   /** When rows last arrived in the newest version and when it was last materialized. */

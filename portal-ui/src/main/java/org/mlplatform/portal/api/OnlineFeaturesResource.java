@@ -3,10 +3,12 @@ package org.mlplatform.portal.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
@@ -22,12 +24,17 @@ import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.online.OnlineLookup.FeatureColumn;
 import org.mlplatform.domain.features.online.OnlineStatus;
+import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.features.OnlineFeatures;
 import org.mlplatform.portal.features.ServingDefinitions;
+import org.mlplatform.portal.security.AuthenticatedRequest;
 
 /**
  * {@code POST /api/v1/online-features} in Feast's HTTP shape: the join-key columns first, then one
  * column per requested feature, each with values, statuses and event timestamps.
+ *
+ * <p>Features of views tagged pii are answered with null values for callers (people or application
+ * tokens) without a role that may see personal data, and {@code "masked"} lists them.
  */
 @Path("online-features")
 @ApplicationScoped // one instance: per-request instances cost an injection pass (reflection) each
@@ -51,7 +58,7 @@ public class OnlineFeaturesResource {
 
   @POST
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
-  public StreamingOutput lookup(InputStream body) {
+  public StreamingOutput lookup(InputStream body, @Context HttpServletRequest http) {
     Request request = OnlineFeaturesRequestReader.read(body);
     List<String> names = request.features() == null ? List.of() : request.features();
     List<FeatureRef> refs = new ArrayList<>();
@@ -63,9 +70,15 @@ public class OnlineFeaturesResource {
             definitions.features(refs, request.feature_service()),
             request.entities(),
             request.request_context());
-    List<String> columnNames =
-        columnNames(answer, Boolean.TRUE.equals(request.full_feature_names()));
-    return out -> write(answer, columnNames, out);
+    boolean full = Boolean.TRUE.equals(request.full_feature_names());
+    List<String> columnNames = columnNames(answer, full);
+    PlatformUser caller = AuthenticatedRequest.userOf(http).orElse(null);
+    OnlineFeatures.Answer shown = answer.asSeenBy(caller);
+    List<String> masked =
+        answer.maskedFor(caller).stream()
+            .map(ref -> full ? ref.columnName() : ref.feature().value())
+            .toList();
+    return out -> write(shown, columnNames, masked, out);
   }
 
   private static List<String> columnNames(OnlineFeatures.Answer answer, boolean full) {
@@ -88,7 +101,10 @@ public class OnlineFeaturesResource {
    * allocated several times the answer's size per request.
    */
   private static void write(
-      OnlineFeatures.Answer answer, List<String> columnNames, OutputStream out) {
+      OnlineFeatures.Answer answer,
+      List<String> columnNames,
+      List<String> masked,
+      OutputStream out) {
     try (JsonGenerator json = JsonValues.generator(out)) {
       json.writeStartObject();
       json.writeStartObject("metadata");
@@ -111,6 +127,11 @@ public class OnlineFeaturesResource {
             });
       }
       json.writeEnd();
+      if (!masked.isEmpty()) {
+        json.writeStartArray("masked");
+        masked.forEach(json::write);
+        json.writeEnd();
+      }
       json.writeEnd();
     }
   }

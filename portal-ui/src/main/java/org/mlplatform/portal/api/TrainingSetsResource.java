@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.mlplatform.domain.DomainValidationException;
 import org.mlplatform.domain.features.FeatureRef;
@@ -42,6 +43,7 @@ import org.mlplatform.domain.features.training.TrainingColumn;
 import org.mlplatform.domain.features.training.TrainingSet;
 import org.mlplatform.domain.features.training.TrainingSetState;
 import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.features.PersonalFeatures;
 import org.mlplatform.portal.features.TrainingSetFiles;
 import org.mlplatform.portal.features.TrainingSets;
 import org.mlplatform.portal.security.AuthenticatedRequest;
@@ -49,7 +51,8 @@ import org.mlplatform.portal.security.AuthenticatedRequest;
 /**
  * {@code /api/v1/training-sets}: point-in-time correct training data. {@code POST} takes entity
  * rows (JSON, or a CSV body with the features in the query) and answers 202 with the snapshot and
- * the job building it; {@code GET /{id}/data} downloads a READY snapshot as CSV or JSON.
+ * the job building it; {@code GET /{id}/data} downloads a READY snapshot as CSV or JSON (a snapshot
+ * with features of views tagged pii only for roles that may see personal data: 403 for others).
  */
 @Path("training-sets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,6 +103,7 @@ public class TrainingSetsResource {
 
   @Inject private TrainingSets trainingSets;
   @Inject private TrainingSetFiles files;
+  @Inject private PersonalFeatures personal;
   @Context private HttpServletRequest request;
 
   @GET
@@ -115,7 +119,27 @@ public class TrainingSetsResource {
   @Path("{id}")
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public TrainingSet get(@PathParam("id") String id) {
-    return find(id);
+    TrainingSet set = find(id);
+    // Statistics of personal features (ranges, frequent values) are reduced to counts for readers
+    // who may not see them.
+    return new TrainingSet(
+        set.id(),
+        set.description(),
+        set.createdBy(),
+        set.createdAt(),
+        set.state(),
+        set.features(),
+        set.featureService(),
+        set.viewVersions(),
+        set.derivedExpressions(),
+        set.columns(),
+        set.rowCount(),
+        set.firstEventTime(),
+        set.lastEventTime(),
+        set.sha256(),
+        personal.statisticsSeenBy(set, caller()),
+        set.jobId(),
+        set.error());
   }
 
   @POST
@@ -169,6 +193,10 @@ public class TrainingSetsResource {
               + " is "
               + set.state()
               + (set.error() == null ? "" : ": " + set.error()));
+    }
+    Optional<String> refusal = personal.downloadRefusal(set, caller());
+    if (refusal.isPresent()) {
+      return ErrorBody.response(Response.Status.FORBIDDEN, refusal.get());
     }
     String filename = "training-set-" + set.id();
     return switch (format) {

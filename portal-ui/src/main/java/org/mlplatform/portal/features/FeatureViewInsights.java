@@ -30,7 +30,14 @@ public class FeatureViewInsights {
       Optional<AuditEntry> lastIngest, Optional<JdbcMaterializationLog.Run> lastMaterialization) {}
 
   /** Statistics over (at most) the first {@code limit} stored rows; {@code capped} says if cut. */
-  public record Statistics(List<ColumnStatistics> columns, long rowsRead, boolean capped) {}
+  public record Statistics(List<ColumnStatistics> columns, long rowsRead, boolean capped) {
+
+    /** These statistics with every column reduced to its counts, for a view of personal data. */
+    public Statistics masked() {
+      return new Statistics(
+          columns.stream().map(ColumnStatistics::masked).toList(), rowsRead, capped);
+    }
+  }
 
   @Inject private FeatureStoreService features;
   @Inject private OfflineStore offline;

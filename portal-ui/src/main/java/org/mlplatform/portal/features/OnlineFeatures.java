@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,11 +21,14 @@ import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureRef;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.JoinKey;
+import org.mlplatform.domain.features.PersonalData;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.online.OnlineLookup;
 import org.mlplatform.domain.features.online.OnlineLookup.FeatureColumn;
 import org.mlplatform.domain.features.online.OnlineStore;
+import org.mlplatform.domain.security.PiiAccess;
+import org.mlplatform.domain.security.PlatformUser;
 
 /**
  * Online feature lookups for many entities at once: groups the requested features by view, turns
@@ -34,9 +38,56 @@ import org.mlplatform.domain.features.online.OnlineStore;
 @ApplicationScoped
 public class OnlineFeatures {
 
-  /** The answer before it is put into Feast's JSON shape. */
+  /**
+   * The answer before it is put into Feast's JSON shape.
+   *
+   * @param personal the answered features whose view is tagged pii
+   */
   public record Answer(
-      List<String> joinKeyNames, List<List<Object>> joinKeyValues, List<FeatureColumn> features) {}
+      List<String> joinKeyNames,
+      List<List<Object>> joinKeyValues,
+      List<FeatureColumn> features,
+      Set<FeatureRef> personal) {
+
+    public Answer {
+      personal = Set.copyOf(personal);
+    }
+
+    /**
+     * This answer as {@code reader} may see it: personal features' values replaced by null (their
+     * statuses and event times stay, so a caller still learns that a value exists and how fresh).
+     */
+    public Answer asSeenBy(PlatformUser reader) {
+      if (personal.isEmpty() || PiiAccess.maySee(reader)) {
+        return this;
+      }
+      List<FeatureColumn> shown =
+          features.stream()
+              .map(
+                  c ->
+                      personal.contains(c.feature())
+                          ? new FeatureColumn(
+                              c.feature(),
+                              Collections.nCopies(c.values().size(), null),
+                              c.statuses(),
+                              c.eventTimestamps())
+                          : c)
+              .toList();
+      return new Answer(joinKeyNames, joinKeyValues, shown, personal);
+    }
+
+    /** The answered features whose values {@code reader} sees masked, in answer order. */
+    public List<FeatureRef> maskedFor(PlatformUser reader) {
+      if (PiiAccess.maySee(reader)) {
+        return List.of();
+      }
+      return features.stream()
+          .map(FeatureColumn::feature)
+          .filter(personal::contains)
+          .distinct()
+          .toList();
+    }
+  }
 
   @Inject private ServingDefinitions definitions;
   @Inject private OnlineStore online;
@@ -63,9 +114,13 @@ public class OnlineFeatures {
     }
     FeatureColumn[] columns = new FeatureColumn[refs.size()];
     Set<String> usedKeys = new HashSet<>();
+    Set<FeatureRef> personal = new HashSet<>();
     for (Map.Entry<ResourceName, List<Integer>> group : positionsByView.entrySet()) {
       ServingDefinitions.ServedView served = definitions.view(group.getKey());
       FeatureViewDefinition view = served.view();
+      if (PersonalData.isPersonal(view)) {
+        group.getValue().forEach(i -> personal.add(refs.get(i)));
+      }
       OfflineTable table = served.table();
       List<EntityKey> keys = keys(table.joinKeys(), entities, rows, usedKeys);
       List<Integer> storedPositions = new ArrayList<>();
@@ -96,7 +151,8 @@ public class OnlineFeatures {
       }
     }
     List<String> keyNames = entities.keySet().stream().filter(usedKeys::contains).toList();
-    return new Answer(keyNames, keyNames.stream().map(entities::get).toList(), List.of(columns));
+    return new Answer(
+        keyNames, keyNames.stream().map(entities::get).toList(), List.of(columns), personal);
   }
 
   private static void place(

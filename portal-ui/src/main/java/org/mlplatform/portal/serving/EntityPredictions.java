@@ -18,6 +18,7 @@ import org.mlplatform.domain.models.ElementType;
 import org.mlplatform.domain.models.FeatureMapping;
 import org.mlplatform.domain.models.ModelVersion;
 import org.mlplatform.domain.models.TensorSpec;
+import org.mlplatform.portal.features.FeatureNames;
 import org.mlplatform.portal.features.OnlineFeatures;
 import org.mlplatform.portal.models.ModelTraining;
 import org.mlplatform.serving.engine.ServingLease;
@@ -73,7 +74,7 @@ public class EntityPredictions {
                 + model
                 + "/infer");
       }
-      List<FeatureRef> refs = mapping.features().stream().map(EntityPredictions::ref).toList();
+      List<FeatureRef> refs = mapping.features().stream().map(FeatureNames::ref).toList();
       int rows = rowCount(request.entities());
       checkOverrides(request.overrides(), refs, rows);
       List<FeatureColumn> columns = lookup(refs, request, rows);
@@ -115,19 +116,6 @@ public class EntityPredictions {
       columns.set(refs.indexOf(needed.get(i)), found.get(i));
     }
     return columns;
-  }
-
-  private static FeatureRef ref(String feature) {
-    if (feature.contains(":")) {
-      return FeatureRef.parse("features", feature);
-    }
-    int split = feature.indexOf("__");
-    if (split <= 0) {
-      throw new DomainValidationException(
-          "features", "the version's feature " + feature + " names no feature view");
-    }
-    return FeatureRef.parse(
-        "features", feature.substring(0, split) + ":" + feature.substring(split + 2));
   }
 
   private static int rowCount(Map<String, List<Object>> entities) {

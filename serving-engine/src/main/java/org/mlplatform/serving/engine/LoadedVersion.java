@@ -21,11 +21,13 @@ public final class LoadedVersion {
 
   private final ModelVersion version;
   private final OrtSession session;
+  private final LogMask logMask;
   private final AtomicInteger references = new AtomicInteger(1);
 
-  LoadedVersion(ModelVersion version, OrtSession session) {
+  LoadedVersion(ModelVersion version, OrtSession session, LogMask logMask) {
     this.version = version;
     this.session = session;
+    this.logMask = logMask;
   }
 
   public ModelVersion version() {
@@ -38,6 +40,11 @@ public final class LoadedVersion {
 
   OrtSession session() {
     return session;
+  }
+
+  /** The input columns whose values the prediction log never holds in clear. */
+  public LogMask logMask() {
+    return logMask;
   }
 
   /** Takes a reference for one request; false once the session is closing. */

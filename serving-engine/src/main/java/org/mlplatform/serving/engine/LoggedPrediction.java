@@ -20,6 +20,10 @@ import org.mlplatform.serving.inference.TensorData;
  * into JSON: {@code {"input": [..flat values..]}} per input and output, structured outputs as their
  * JSON values. Non-finite numbers are written as the strings {@code NaN}, {@code Infinity} and
  * {@code -Infinity}, as the inference API writes them.
+ *
+ * <p>Values of personal-data columns ({@code mask}) are written as null, and the inputs then carry
+ * {@value #MASKED_KEY}: the masked features, so a reader knows the nulls are not missing values.
+ * Masking happens here, where the record is built, so no stored record ever holds them in clear.
  */
 public record LoggedPrediction(
     UUID id,
@@ -29,9 +33,32 @@ public record LoggedPrediction(
     String requestId,
     List<InputTensor> inputs,
     List<OutputTensor> outputs,
-    long latencyMicros) {
+    long latencyMicros,
+    LogMask mask) {
+
+  /**
+   * The inputs' entry listing the masked features; the {@code $} keeps it apart from tensor names.
+   */
+  public static final String MASKED_KEY = "$masked";
 
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
+  public LoggedPrediction {
+    mask = mask == null ? LogMask.NONE : mask;
+  }
+
+  /** A prediction whose inputs are all logged in clear. */
+  public LoggedPrediction(
+      UUID id,
+      Instant at,
+      ModelVersionId version,
+      Route route,
+      String requestId,
+      List<InputTensor> inputs,
+      List<OutputTensor> outputs,
+      long latencyMicros) {
+    this(id, at, version, route, requestId, inputs, outputs, latencyMicros, LogMask.NONE);
+  }
 
   PredictionRecord toRecord() {
     return new PredictionRecord(
@@ -57,9 +84,20 @@ public record LoggedPrediction(
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
       json.writeStartObject();
+      boolean masked = false;
       for (InputTensor input : inputs) {
         json.writeKey(input.name());
-        write(json, input.data());
+        if (mask.covers(input.name())) {
+          writeMasked(json, input);
+          masked = true;
+        } else {
+          write(json, input.data());
+        }
+      }
+      if (masked) {
+        json.writeStartArray(MASKED_KEY);
+        mask.features().forEach(json::write);
+        json.writeEnd();
       }
       json.writeEnd();
     }
@@ -86,6 +124,19 @@ public record LoggedPrediction(
     json.writeStartArray();
     for (int i = 0; i < data.length(); i++) {
       writeValue(json, data.element(i));
+    }
+    json.writeEnd();
+  }
+
+  private void writeMasked(JsonGenerator json, InputTensor input) {
+    TensorData data = input.data();
+    json.writeStartArray();
+    for (int i = 0; i < data.length(); i++) {
+      if (mask.masks(input.shape(), i)) {
+        json.writeNull();
+      } else {
+        writeValue(json, data.element(i));
+      }
     }
     json.writeEnd();
   }

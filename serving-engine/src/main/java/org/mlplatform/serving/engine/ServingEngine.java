@@ -259,7 +259,14 @@ public final class ServingEngine implements AutoCloseable {
       throw new VersionLoadException(
           version.id(), "its model file cannot be read: " + e.getMessage());
     }
-    LoadedVersion loaded = loader.load(version, bytes);
+    LogMask mask;
+    try {
+      mask = source.logMask(version);
+    } catch (RuntimeException e) {
+      throw new VersionLoadException(
+          version.id(), "which of its inputs hold personal data cannot be read: " + e.getMessage());
+    }
+    LoadedVersion loaded = loader.load(version, bytes, mask);
     fresh.put(version.number(), loaded);
     return loaded;
   }

@@ -144,7 +144,15 @@ public final class ServingLease implements AutoCloseable {
       if (log != null) {
         log.offer(
             new LoggedPrediction(
-                id, at, loaded.id(), route, requestId, request.inputs(), outputs, nanos / 1_000));
+                id,
+                at,
+                loaded.id(),
+                route,
+                requestId,
+                request.inputs(),
+                outputs,
+                nanos / 1_000,
+                loaded.logMask()));
       }
       return List.of(id);
     }
@@ -162,7 +170,8 @@ public final class ServingLease implements AutoCloseable {
                 requestId,
                 RowSlices.inputs(request.inputs(), row),
                 RowSlices.outputs(outputs, row),
-                nanos / 1_000 / rows));
+                nanos / 1_000 / rows,
+                loaded.logMask()));
       }
     }
     return ids;
@@ -205,7 +214,8 @@ public final class ServingLease implements AutoCloseable {
                     requestId,
                     request.inputs(),
                     outputs,
-                    nanos / 1_000));
+                    nanos / 1_000,
+                    shadow.logMask()));
       }
     } catch (InferenceException e) {
       engine.observer().failed(shadow.id(), Route.SHADOW, true);

@@ -23,8 +23,14 @@ public final class VersionLoader {
     this.settings = settings;
   }
 
-  /** Opens and warms up; the session is closed again if the warm-up fails. */
+  /** Opens and warms up, logging every input in clear. */
   public LoadedVersion load(ModelVersion version, byte[] model) throws VersionLoadException {
+    return load(version, model, LogMask.NONE);
+  }
+
+  /** Opens and warms up; the session is closed again if the warm-up fails. */
+  public LoadedVersion load(ModelVersion version, byte[] model, LogMask logMask)
+      throws VersionLoadException {
     OrtSession session;
     try {
       session = settings.open(environment, model);
@@ -34,7 +40,7 @@ public final class VersionLoader {
     }
     try {
       warmUp(version, session);
-      return new LoadedVersion(version, session);
+      return new LoadedVersion(version, session, logMask);
     } catch (VersionLoadException | RuntimeException e) {
       closeQuietly(session);
       throw e;

@@ -15,4 +15,12 @@ public interface VersionSource {
 
   /** The model file, decrypted and integrity-checked. */
   byte[] artifact(ModelVersion version);
+
+  /**
+   * The inputs of this version that hold personal data, asked once when the version is loaded;
+   * nothing is masked by default.
+   */
+  default LogMask logMask(ModelVersion version) {
+    return LogMask.NONE;
+  }
 }

@@ -34,6 +34,7 @@ final class Registry implements VersionSource {
   private final Map<ModelVersionId, ModelVersion> versions = new ConcurrentHashMap<>();
   private final Map<ModelVersionId, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Integer> aliases = new ConcurrentHashMap<>();
+  private final Map<ModelVersionId, LogMask> masks = new ConcurrentHashMap<>();
 
   ModelVersion add(String model, int number, byte[] file, ModelSignature signature) {
     ModelVersionId id = ModelVersionId.of(model, number);
@@ -52,6 +53,15 @@ final class Registry implements VersionSource {
     versions.put(id, version);
     files.put(id, file);
     return version;
+  }
+
+  void mask(String model, int number, LogMask mask) {
+    masks.put(ModelVersionId.of(model, number), mask);
+  }
+
+  @Override
+  public LogMask logMask(ModelVersion version) {
+    return masks.getOrDefault(version.id(), LogMask.NONE);
   }
 
   void alias(String model, AliasName alias, int number) {

@@ -268,6 +268,33 @@ class ServingEngineTest {
   }
 
   @Test
+  void personalInputsOfTheVersionAndItsShadowAreNeverLoggedInClear() throws Exception {
+    LogMask mask =
+        LogMask.of(
+            "x",
+            List.of("txn:amount", "customers:age", "txn:count", "customers:income"),
+            java.util.Set.of("customers:age", "customers:income"));
+    registry.mask("scorer", 1, mask);
+    registry.mask("scorer", 2, mask);
+    engine.apply(deployment().withShadow(2));
+    try (ServingLease lease = engine.lease(MODEL, OptionalInt.empty(), null)) {
+      lease.infer(request(1.5f, 41, 3, 52_000, 2.5f, 77, 4, 61_000), "req-pii", true);
+    }
+
+    List<PredictionRecord> logged = awaitLogged(3); // two rows, and the shadow's record
+    assertThat(logged)
+        .extracting(PredictionRecord::inputs)
+        .containsExactlyInAnyOrder(
+            "{\"x\":[1.5,null,3.0,null],\"$masked\":[\"customers:age\",\"customers:income\"]}",
+            "{\"x\":[2.5,null,4.0,null],\"$masked\":[\"customers:age\",\"customers:income\"]}",
+            "{\"x\":[1.5,null,3.0,null,2.5,null,4.0,null],"
+                + "\"$masked\":[\"customers:age\",\"customers:income\"]}");
+    assertThat(logged)
+        .extracting(PredictionRecord::inputs)
+        .noneMatch(json -> json.contains("41") || json.contains("52000") || json.contains("77"));
+  }
+
+  @Test
   void callerMistakesAndUnservedModelsAreRefused() throws Exception {
     assertThatThrownBy(() -> engine.lease(MODEL, OptionalInt.empty(), null))
         .isInstanceOf(ModelNotServedException.class)

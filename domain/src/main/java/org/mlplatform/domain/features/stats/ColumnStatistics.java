@@ -47,6 +47,26 @@ public record ColumnStatistics(
     topCategories = topCategories == null ? List.of() : List.copyOf(topCategories);
   }
 
+  /**
+   * These statistics without anything that shows values (range, moments, categories, distinct
+   * count), for a reader who may not see a personal-data column: only how many values there were.
+   */
+  public ColumnStatistics masked() {
+    return new ColumnStatistics(
+        column,
+        type,
+        count,
+        nullCount,
+        nanCount,
+        infiniteCount,
+        null,
+        false,
+        null,
+        List.of(),
+        0,
+        "masked: personal data (pii)");
+  }
+
   /** The values that entered the summary: all but nulls, NaNs and infinities. */
   public long valueCount() {
     return count - nullCount - nanCount - infiniteCount;

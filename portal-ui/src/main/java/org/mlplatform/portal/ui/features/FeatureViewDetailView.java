@@ -23,8 +23,10 @@ import org.mlplatform.domain.features.DerivedFeatureDefinition;
 import org.mlplatform.domain.features.FeatureDefinition;
 import org.mlplatform.domain.features.FeatureRegistry;
 import org.mlplatform.domain.features.FeatureViewDefinition;
+import org.mlplatform.domain.features.PersonalData;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.jobs.JobRepository;
+import org.mlplatform.domain.security.PiiAccess;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.domain.security.Role;
 import org.mlplatform.portal.features.FeatureIngestion;
@@ -145,8 +147,22 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
     if (sample.isEmpty()) {
       return;
     }
-    add(new H3("Sample rows"), sampleGrid(view, sample));
-    FeatureViewInsights.Statistics statistics = insights.statistics(view, STATISTICS_ROWS);
+    // Personal data: a reader without the right sees that values exist, never what they are.
+    boolean masked = PersonalData.isPersonal(view) && !PiiAccess.maySee(CurrentUser.get());
+    add(new H3("Sample rows"), sampleGrid(view, sample, masked));
+    if (masked) {
+      Span note =
+          new Span(
+              "This view holds personal data (tag pii): its values are shown as "
+                  + PiiAccess.MASK
+                  + " to roles other than "
+                  + PiiAccess.allowedRoles()
+                  + ".");
+      note.setId("pii-masked-note");
+      add(note);
+    }
+    FeatureViewInsights.Statistics read = insights.statistics(view, STATISTICS_ROWS);
+    FeatureViewInsights.Statistics statistics = masked ? read.masked() : read;
     add(
         new H3("Statistics"),
         new Span(
@@ -156,7 +172,8 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
         new StatisticsPanel(statistics.columns()));
   }
 
-  private Grid<Observation> sampleGrid(FeatureViewDefinition view, List<Observation> rows) {
+  private Grid<Observation> sampleGrid(
+      FeatureViewDefinition view, List<Observation> rows, boolean masked) {
     Grid<Observation> grid = new Grid<>();
     grid.setId("sample-grid");
     List<String> keys = features.joinKeyNames(view);
@@ -171,13 +188,17 @@ public class FeatureViewDetailView extends VerticalLayout implements BeforeEnter
         .setAutoWidth(true);
     for (int i = 0; i < view.features().size(); i++) {
       int index = i;
-      grid.addColumn(r -> r.values()[index] == null ? "∅" : String.valueOf(r.values()[index]))
+      grid.addColumn(r -> masked ? PiiAccess.MASK : FeatureViewDetailView.shown(r.values()[index]))
           .setHeader(view.features().get(i).name().value())
           .setAutoWidth(true);
     }
     grid.setItems(rows);
     grid.setAllRowsVisible(true);
     return grid;
+  }
+
+  private static String shown(Object value) {
+    return value == null ? "∅" : String.valueOf(value);
   }
 
   private static Grid<DerivedFeatureDefinition> derivedGrid(FeatureViewDefinition view) {

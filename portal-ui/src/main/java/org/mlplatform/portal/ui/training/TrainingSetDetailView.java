@@ -1,5 +1,6 @@
 package org.mlplatform.portal.ui.training;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,8 +31,11 @@ import org.mlplatform.domain.features.training.TrainingColumn;
 import org.mlplatform.domain.features.training.TrainingSet;
 import org.mlplatform.domain.features.training.TrainingSetState;
 import org.mlplatform.domain.jobs.JobRepository;
+import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.features.PersonalFeatures;
 import org.mlplatform.portal.features.TrainingSetFiles;
 import org.mlplatform.portal.features.TrainingSets;
+import org.mlplatform.portal.ui.base.CurrentUser;
 import org.mlplatform.portal.ui.base.Times;
 import org.mlplatform.portal.ui.charts.StatisticsPanel;
 import org.mlplatform.portal.ui.features.FeatureViewDetailView;
@@ -49,14 +53,19 @@ public class TrainingSetDetailView extends VerticalLayout implements BeforeEnter
   private final TrainingSets trainingSets;
   private final TrainingSetFiles files;
   private final JobRepository jobs;
+  private final PersonalFeatures personal;
   private Registration polling;
 
   @Inject
   public TrainingSetDetailView(
-      TrainingSets trainingSets, TrainingSetFiles files, JobRepository jobs) {
+      TrainingSets trainingSets,
+      TrainingSetFiles files,
+      JobRepository jobs,
+      PersonalFeatures personal) {
     this.trainingSets = trainingSets;
     this.files = files;
     this.jobs = jobs;
+    this.personal = personal;
   }
 
   @Override
@@ -105,16 +114,9 @@ public class TrainingSetDetailView extends VerticalLayout implements BeforeEnter
   }
 
   private void showReady(TrainingSet set) {
-    Anchor download =
-        new Anchor(
-            DownloadHandler.fromInputStream(
-                event ->
-                    new DownloadResponse(
-                        files.open(set.id()),
-                        "training-set-" + set.id() + ".csv",
-                        "text/csv",
-                        files.size(set.id()))),
-            "Download CSV");
+    PlatformUser reader = CurrentUser.get();
+    Optional<String> refusal = personal.downloadRefusal(set, reader);
+    Component download = refusal.isPresent() ? new Span(refusal.get()) : downloadLink(set);
     download.setId("training-set-download");
     add(
         new Paragraph(
@@ -129,7 +131,21 @@ public class TrainingSetDetailView extends VerticalLayout implements BeforeEnter
         new H3("Columns"),
         columns(set),
         new H3("Statistics"),
-        new StatisticsPanel(set.statistics()));
+        new StatisticsPanel(personal.statisticsSeenBy(set, reader)));
+  }
+
+  private Anchor downloadLink(TrainingSet set) {
+    Anchor download =
+        new Anchor(
+            DownloadHandler.fromInputStream(
+                event ->
+                    new DownloadResponse(
+                        files.open(set.id()),
+                        "training-set-" + set.id() + ".csv",
+                        "text/csv",
+                        files.size(set.id()))),
+            "Download CSV");
+    return download;
   }
 
   private VerticalLayout lineage(TrainingSet set) {
