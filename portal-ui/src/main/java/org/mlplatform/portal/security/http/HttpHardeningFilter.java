@@ -133,12 +133,12 @@ public final class HttpHardeningFilter extends HttpFilter {
     if (requestId != null) {
       res.setHeader(RequestIds.HEADER, requestId);
     }
-    if (refusal.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-      // The rest of the body is not worth receiving: close rather than drain the connection.
-      res.setHeader("Connection", "close");
-    } else {
-      drain(req, settings.apiMaxBodyBytes());
+    if (refusal.status() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+      drain(req, settings.apiMaxBodyBytes()); // an oversized rest is not worth receiving
     }
+    // Where a refused body ended is not known for sure (the reader stopped inside it): no client
+    // may send its next request on this connection.
+    res.setHeader("Connection", "close");
     HttpErrors.write(req, res, refusal.status(), refusal.error(), "body");
     res.flushBuffer();
   }

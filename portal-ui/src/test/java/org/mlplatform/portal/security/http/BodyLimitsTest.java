@@ -144,6 +144,7 @@ class BodyLimitsTest {
     assertThat(call.status()).isEqualTo(400);
     assertThat(call.json().getString("error")).contains("ends inside");
     assertThat(call.json().getString("field")).isEqualTo("body");
+    assertThat(call.header("Connection")).isEqualTo("close");
   }
 
   @Test
