@@ -52,6 +52,52 @@ class RestSecurityIT {
   }
 
   @Test
+  void everyMutatingCallLeavesOneAuditRecordWhateverItsOutcome() {
+    String entity = "audited_" + Long.toString(System.nanoTime(), 36);
+    String body =
+        "{\"name\":\"" + entity + "\",\"joinKeys\":[{\"name\":\"id\",\"type\":\"INT64\"}]}";
+    String carol = Http.accessToken("carol");
+
+    assertThat(Http.json("POST", "/api/v1/entities", Http.accessToken("victor"), body).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            Http.json(
+                    "POST",
+                    "/api/v1/entities",
+                    Http.accessToken("alice"),
+                    "{\"name\":\"Bad Name\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(Http.json("POST", "/api/v1/entities", Http.accessToken("alice"), body).statusCode())
+        .isEqualTo(201);
+
+    JsonArray denied =
+        (JsonArray)
+            Http.json(
+                Http.get("/api/v1/audit?actor=victor&outcome=DENIED&action=api.entities", carol)
+                    .body());
+    assertThat(denied.getValuesAs(JsonObject.class))
+        .anySatisfy(
+            r -> {
+              assertThat(r.getString("action")).isEqualTo("api.entities.create");
+              assertThat(r.getString("summary")).contains("403", "requires one of the roles");
+            });
+    JsonArray failed =
+        (JsonArray)
+            Http.json(
+                Http.get("/api/v1/audit?actor=alice&outcome=FAILED&action=api.entities", carol)
+                    .body());
+    assertThat(failed.getValuesAs(JsonObject.class))
+        .anySatisfy(r -> assertThat(r.getString("summary")).contains("400"));
+    // The service described the successful create itself; no second, generic record.
+    JsonArray created =
+        (JsonArray) Http.json(Http.get("/api/v1/audit?actor=alice&target=" + entity, carol).body());
+    assertThat(created.getValuesAs(JsonObject.class))
+        .extracting(r -> r.getString("action"))
+        .containsExactly("entity.create");
+  }
+
+  @Test
   void aBadQueryParameterIsA400NotA500() {
     HttpResponse<String> response = Http.get("/api/v1/audit?limit=0", Http.accessToken("carol"));
 

@@ -88,6 +88,7 @@ public class NotificationsResource {
   @POST
   @Path("{id}/read")
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  @NotAudited("the caller's own read marks")
   public Item markRead(@PathParam("id") String id) {
     UUID uuid = parse(id);
     return inbox
@@ -100,6 +101,7 @@ public class NotificationsResource {
   @POST
   @Path("read-all")
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  @NotAudited("the caller's own read marks")
   public Map<String, Integer> markAllRead() {
     return Map.of("marked", inbox.markAllRead(user(), Origin.of(request)));
   }

@@ -58,6 +58,7 @@ public class OnlineFeaturesResource {
 
   @POST
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  @NotAudited("a lookup reads features")
   public StreamingOutput lookup(InputStream body, @Context HttpServletRequest http) {
     Request request = OnlineFeaturesRequestReader.read(body);
     List<String> names = request.features() == null ? List.of() : request.features();

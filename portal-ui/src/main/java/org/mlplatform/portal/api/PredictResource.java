@@ -34,6 +34,7 @@ public class PredictResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
+  @NotAudited("a prediction changes nothing; the prediction log keeps it")
   public StreamingOutput predict(
       @PathParam("name") String name, InputStream body, @Context HttpServletRequest request) {
     EntityPredictions.Answer answer =

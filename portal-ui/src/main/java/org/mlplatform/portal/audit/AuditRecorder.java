@@ -68,5 +68,6 @@ public class AuditRecorder {
             outcome,
             requestId,
             clientAddress));
+    AuditedCalls.noted(outcome);
   }
 }
