@@ -189,6 +189,43 @@ class TrainingSetsIT {
   }
 
   @Test
+  void theCsvDownloadIsSpreadsheetSafeUnlessRawIsAsked() throws Exception {
+    HttpResponse<String> accepted =
+        Http.json(
+            "POST",
+            "/api/v1/training-sets",
+            alice,
+            "{\"features\":[\""
+                + SPEND
+                + ":txn_count\"],\"entityRows\":["
+                + "{\"event_timestamp\":\"2026-03-01T01:30:00Z\",\"tsc_id\":1,\"note\":\"=1+1\",\"delta\":-2.5},"
+                + "{\"event_timestamp\":\"2026-03-01T02:00:00Z\",\"tsc_id\":2,\"note\":\"-abc\",\"delta\":3.5}]}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonObject set = awaitReady(object(accepted).getString("id"));
+    String data = "/api/v1/training-sets/" + set.getString("id") + "/data";
+
+    HttpResponse<String> safe = Http.get(data, alice);
+    assertThat(safe.statusCode()).isEqualTo(200);
+    assertThat(safe.headers().firstValue("X-MLP-Csv")).contains("spreadsheet-safe");
+    assertThat(safe.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(safe.body()).contains(",'=1+1,-2.5,", ",'-abc,3.5,").doesNotContain(",=1+1,");
+
+    HttpResponse<String> raw = Http.get(data + "?raw=true", alice);
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.headers().firstValue("X-MLP-Csv")).contains("raw");
+    assertThat(raw.body()).contains(",=1+1,-2.5,", ",-abc,3.5,").doesNotContain("'");
+    assertThat(
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(raw.body().getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo(set.getString("sha256"));
+
+    assertThat(Http.get(data + "?raw=maybe", alice).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void derivedFeaturesAgreeBetweenTheTrainingSetAndTheOnlineStore() throws Exception {
     Instant now = Instant.now();
     ingest(

@@ -29,6 +29,23 @@ public final class CsvCells {
     };
   }
 
+  /**
+   * Like {@link #neutralise}, but a cell starting with {@code -} or {@code +} that is a number
+   * ({@link Double#parseDouble} takes it: {@code -1.5}, {@code +3e2}, {@code -Infinity}) stays as
+   * it is, so numeric columns of a file written by someone else keep their values. A spreadsheet
+   * reads such a cell as a number, never as a formula.
+   */
+  public static String neutraliseUnlessNumber(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    char first = text.charAt(0);
+    if ((first == '-' || first == '+') && isNumber(text)) {
+      return text;
+    }
+    return neutralise(text);
+  }
+
   /** One RFC 4180 field: null is empty and unquoted; quotes only where needed, doubled inside. */
   public static String field(String text) {
     if (text == null) {
@@ -65,6 +82,15 @@ public final class CsvCells {
       out.append('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

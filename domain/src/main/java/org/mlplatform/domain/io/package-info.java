@@ -1,2 +1,2 @@
-/** Small stream utilities the modules share (the JDK only). */
+/** Small stream and CSV utilities the modules share (the JDK and domain readers only). */
 package org.mlplatform.domain.io;

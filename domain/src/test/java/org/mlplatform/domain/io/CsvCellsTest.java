@@ -28,6 +28,27 @@ class CsvCellsTest {
     assertThat(CsvCells.neutralise("")).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"-1.5", "+3e2", "-Infinity", "-0", "+7", "-2.5E-3"})
+  void signedNumbersAreNotNeutralisedWhenNumbersMayStay(String number) {
+    assertThat(CsvCells.neutraliseUnlessNumber(number)).isEqualTo(number);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"-abc", "+1+1", "-1+cmd|' /C calc'!A0", "=1", "@SUM(1)", "\t1", "\r1", "-"})
+  void formulasAreNeutralisedEvenWhenNumbersMayStay(String text) {
+    assertThat(CsvCells.neutraliseUnlessNumber(text)).isEqualTo("'" + text);
+  }
+
+  @Test
+  void unsignedTextNullAndEmptyStayWhenNumbersMayStay() {
+    assertThat(CsvCells.neutraliseUnlessNumber("1.5")).isEqualTo("1.5");
+    assertThat(CsvCells.neutraliseUnlessNumber("a-b")).isEqualTo("a-b");
+    assertThat(CsvCells.neutraliseUnlessNumber(null)).isNull();
+    assertThat(CsvCells.neutraliseUnlessNumber("")).isEmpty();
+  }
+
   @Test
   void fieldsAreQuotedOnlyWhenTheyMustBe() {
     assertThat(CsvCells.field(null)).isEmpty();

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -90,12 +89,17 @@ public class BatchPredictionsResource {
     return batches.find(id).map(b -> Response.ok(b).build()).orElseGet(() -> unknown(id));
   }
 
-  /** The result CSV, streamed from its file: 404 for an unknown batch, 409 until it succeeded. */
+  /**
+   * The result CSV, streamed from its file: 404 for an unknown batch, 409 until it succeeded.
+   * Spreadsheet-safe unless {@code ?raw=true} (see {@link CsvDownload}): copied input columns are
+   * whatever the uploader wrote.
+   */
   @GET
   @Path("{id}/result")
   @Produces({"text/csv", MediaType.APPLICATION_JSON})
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
-  public Response result(@PathParam("id") String id) {
+  public Response result(@PathParam("id") String id, @QueryParam("raw") String rawParameter) {
+    boolean raw = CsvDownload.raw(rawParameter);
     BatchPrediction batch = batches.find(id).orElse(null);
     if (batch == null) {
       return unknown(id);
@@ -114,15 +118,7 @@ public class BatchPredictionsResource {
       return ErrorBody.response(
           Response.Status.NOT_FOUND, "the result file of batch prediction " + id + " is gone");
     }
-    return Response.ok(
-            (StreamingOutput)
-                out -> {
-                  try (InputStream in = files.openResult(id)) {
-                    in.transferTo(out);
-                  }
-                },
-            "text/csv")
-        .header("Content-Disposition", "attachment; filename=\"batch-prediction-" + id + ".csv\"")
+    return CsvDownload.response(() -> files.openResult(id), raw, "batch-prediction-" + id + ".csv")
         .build();
   }
 

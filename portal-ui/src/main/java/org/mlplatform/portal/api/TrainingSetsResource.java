@@ -178,13 +178,20 @@ public class TrainingSetsResource {
     return accepted(names, featureService, rows, description);
   }
 
-  /** The snapshot's data: {@code ?format=csv} (default) or {@code ?format=json}. */
+  /**
+   * The snapshot's data: {@code ?format=csv} (default) or {@code ?format=json}. The CSV is
+   * spreadsheet-safe unless {@code ?raw=true} asks for the stored file, whose SHA-256 the snapshot
+   * records (sent as {@code Digest} then); see {@link CsvDownload}.
+   */
   @GET
   @Path("{id}/data")
   @Produces({"text/csv", MediaType.APPLICATION_JSON})
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public Response data(
-      @PathParam("id") String id, @QueryParam("format") @DefaultValue("csv") String format) {
+      @PathParam("id") String id,
+      @QueryParam("format") @DefaultValue("csv") String format,
+      @QueryParam("raw") String rawParameter) {
+    boolean raw = CsvDownload.raw(rawParameter);
     TrainingSet set = find(id);
     if (set.state() != TrainingSetState.READY) {
       throw new FeatureRegistry.ConflictException(
@@ -200,18 +207,12 @@ public class TrainingSetsResource {
     }
     String filename = "training-set-" + set.id();
     return switch (format) {
-      case "csv" ->
-          Response.ok(
-                  (StreamingOutput)
-                      out -> {
-                        try (InputStream in = files.open(set.id())) {
-                          in.transferTo(out);
-                        }
-                      },
-                  "text/csv")
-              .header("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"")
-              .header("Digest", "sha-256=" + set.sha256())
-              .build();
+      case "csv" -> {
+        Response.ResponseBuilder csv =
+            CsvDownload.response(() -> files.open(set.id()), raw, filename + ".csv");
+        // Only the stored bytes have the recorded digest.
+        yield raw ? csv.header("Digest", "sha-256=" + set.sha256()).build() : csv.build();
+      }
       case "json" ->
           Response.ok((StreamingOutput) out -> writeJson(set, out), MediaType.APPLICATION_JSON)
               .header("Content-Disposition", "attachment; filename=\"" + filename + ".json\"")

@@ -15,10 +15,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import org.mlplatform.domain.features.FeatureRegistry;
+import org.mlplatform.domain.io.SpreadsheetSafeCsv;
 import org.mlplatform.domain.models.ModelRegistry;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.serving.batch.BatchFiles;
@@ -127,16 +129,7 @@ class BatchPredictionsPanel extends VerticalLayout {
   private com.vaadin.flow.component.Component outcome(BatchPrediction batch) {
     if (batch.succeeded()) {
       String id = batch.id();
-      Anchor download =
-          new Anchor(
-              DownloadHandler.fromInputStream(
-                  event ->
-                      new DownloadResponse(
-                          files.openResult(id),
-                          "batch-prediction-" + id + ".csv",
-                          "text/csv",
-                          files.resultSize(id))),
-              "Download CSV");
+      Anchor download = new Anchor(spreadsheetSafeResult(id), "Download CSV");
       download.setId("batch-download-" + id);
       return download;
     }
@@ -146,6 +139,21 @@ class BatchPredictionsPanel extends VerticalLayout {
       return failed;
     }
     return new Span(batch.message() == null ? "" : batch.message());
+  }
+
+  /**
+   * The result with formulas in text cells neutralised (a leading {@code '}): copied input columns
+   * are whatever the uploader wrote, and people open the file in a spreadsheet.
+   */
+  private DownloadHandler spreadsheetSafeResult(String id) {
+    return event -> {
+      event.setFileName("batch-prediction-" + id + ".csv");
+      event.setContentType("text/csv");
+      try (InputStream in = files.openResult(id);
+          OutputStream out = event.getOutputStream()) {
+        new SpreadsheetSafeCsv().rewrite(in, out);
+      }
+    };
   }
 
   private void refresh() {

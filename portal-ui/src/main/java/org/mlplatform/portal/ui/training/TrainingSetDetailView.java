@@ -19,17 +19,19 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.mlplatform.domain.features.training.TrainingColumn;
 import org.mlplatform.domain.features.training.TrainingSet;
 import org.mlplatform.domain.features.training.TrainingSetState;
+import org.mlplatform.domain.io.SpreadsheetSafeCsv;
 import org.mlplatform.domain.jobs.JobRepository;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.portal.features.PersonalFeatures;
@@ -134,18 +136,22 @@ public class TrainingSetDetailView extends VerticalLayout implements BeforeEnter
         new StatisticsPanel(personal.statisticsSeenBy(set, reader)));
   }
 
+  /**
+   * Spreadsheet-safe, as people open it in a spreadsheet: formulas in text cells get a leading
+   * {@code '}. The stored file (the SHA-256 above) is {@code ?raw=true} on the REST download.
+   */
   private Anchor downloadLink(TrainingSet set) {
-    Anchor download =
-        new Anchor(
-            DownloadHandler.fromInputStream(
-                event ->
-                    new DownloadResponse(
-                        files.open(set.id()),
-                        "training-set-" + set.id() + ".csv",
-                        "text/csv",
-                        files.size(set.id()))),
-            "Download CSV");
-    return download;
+    String id = set.id();
+    DownloadHandler safeCsv =
+        event -> {
+          event.setFileName("training-set-" + id + ".csv");
+          event.setContentType("text/csv");
+          try (InputStream in = files.open(id);
+              OutputStream out = event.getOutputStream()) {
+            new SpreadsheetSafeCsv().rewrite(in, out);
+          }
+        };
+    return new Anchor(safeCsv, "Download CSV");
   }
 
   private VerticalLayout lineage(TrainingSet set) {
