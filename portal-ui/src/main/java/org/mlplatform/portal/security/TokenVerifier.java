@@ -13,6 +13,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
+import java.net.URL;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.mlplatform.portal.config.PlatformSettings;
 public class TokenVerifier {
 
   private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256);
+
+  /** How long fetched keys are used before the provider is asked again (Nimbus's default). */
+  private static final long KEY_CACHE_MILLIS = JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE;
 
   @Inject private OidcProvider provider;
   @Inject private PlatformSettings settings;
@@ -131,12 +135,7 @@ public class TokenVerifier {
       synchronized (this) {
         if (keys == null) {
           try {
-            // Cached keys keep verifying through a provider outage until they expire.
-            keys =
-                JWKSourceBuilder.create(provider.endpoints().jwks().toURL())
-                    .retrying(true)
-                    .outageTolerant(true)
-                    .build();
+            keys = remoteKeys(provider.endpoints().jwks().toURL(), KEY_CACHE_MILLIS);
           } catch (MalformedURLException e) {
             throw new IdentityProviderUnavailableException("bad jwks_uri", e);
           }
@@ -145,6 +144,25 @@ public class TokenVerifier {
       }
     }
     return k;
+  }
+
+  /**
+   * The provider's keys over HTTP, cached for {@code cacheMillis}. Through a provider outage the
+   * cached keys keep verifying (outage tolerance) until their outage lifetime ends; with no keys
+   * fetched yet, verification fails as the provider's fault, never as an accepted token.
+   */
+  static JWKSource<SecurityContext> remoteKeys(URL jwks, long cacheMillis) {
+    // Nimbus's defaults, shortened where they must stay under a short lifetime (tests use one).
+    long refreshTimeout = Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, cacheMillis / 4);
+    long refreshAhead = Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, cacheMillis / 4);
+    return JWKSourceBuilder.create(jwks)
+        .cache(cacheMillis, refreshTimeout)
+        .refreshAheadCache(refreshAhead, false)
+        // At most one fetch per interval protects the provider.
+        .rateLimited(Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, cacheMillis / 2))
+        .retrying(true)
+        .outageTolerant(true)
+        .build();
   }
 
   static PlatformUser toUser(JWTClaimsSet claims) {

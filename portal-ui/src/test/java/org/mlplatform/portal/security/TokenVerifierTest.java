@@ -15,10 +15,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,6 +237,38 @@ class TokenVerifierTest {
     String token = sign(accessToken().build());
 
     assertThatThrownBy(() -> cutOff.verifyAccessToken(token))
+        .isInstanceOf(IdentityProviderUnavailableException.class);
+  }
+
+  @Test
+  void fetchedKeysKeepVerifyingThroughAProviderOutageButNoKeysMeansNoEntry() throws Exception {
+    HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] jwks = new JWKSet(realmKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    provider.createContext(
+        "/certs",
+        exchange -> {
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    provider.start();
+    URL url = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/certs").toURL();
+    // The platform's own lifetime builds too (Nimbus checks its settings against it).
+    assertThat(TokenVerifier.remoteKeys(url, JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE))
+        .isNotNull();
+    TokenVerifier online =
+        new TokenVerifier(ISSUER, AUDIENCE, CLIENT_ID, TokenVerifier.remoteKeys(url, 1_000));
+    String first = sign(accessToken().build());
+    assertThat(online.verifyAccessToken(first).username()).isEqualTo("alice");
+
+    provider.stop(0);
+    Thread.sleep(1_500); // past the cache's lifetime: only outage tolerance still holds the keys
+    String second = sign(accessToken().subject("f2").build());
+
+    assertThat(online.verifyAccessToken(second).username()).isEqualTo("alice");
+    TokenVerifier neverReached =
+        new TokenVerifier(ISSUER, AUDIENCE, CLIENT_ID, TokenVerifier.remoteKeys(url, 1_000));
+    assertThatThrownBy(() -> neverReached.verifyAccessToken(second))
         .isInstanceOf(IdentityProviderUnavailableException.class);
   }
 
