@@ -6,26 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CatalogSearchTest {
-
-  @TempDir static Path dataDir;
-  static CatalogIndex index;
-
-  @BeforeAll
-  static void indexTheCatalogue() {
-    index = CatalogIndex.open(dataDir.resolve("index"));
-    index.rebuild(Docs.catalogue());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+class CatalogSearchTest extends IndexedCatalogue {
 
   private static List<String> ids(SearchResult result) {
     return result.hits().stream().map(SearchHit::id).toList();

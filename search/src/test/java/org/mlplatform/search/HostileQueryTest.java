@@ -3,33 +3,15 @@ package org.mlplatform.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whatever a user types, the answer is a result or an {@link InvalidQueryException}. */
-class HostileQueryTest {
-
-  @TempDir static Path dataDir;
-  static CatalogIndex index;
-
-  @BeforeAll
-  static void indexTheCatalogue() {
-    index = CatalogIndex.open(dataDir.resolve("index"));
-    index.rebuild(Docs.catalogue());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+class HostileQueryTest extends IndexedCatalogue {
 
   private static SearchQuery advanced(String text) {
     return new SearchQuery(

@@ -2,28 +2,10 @@ package org.mlplatform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SuggestTest {
-
-  @TempDir static Path dataDir;
-  static CatalogIndex index;
-
-  @BeforeAll
-  static void indexTheCatalogue() {
-    index = CatalogIndex.open(dataDir.resolve("index"));
-    index.rebuild(Docs.catalogue());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+class SuggestTest extends IndexedCatalogue {
 
   private static List<String> texts(String prefix, int limit) {
     return index.suggest(prefix, limit).stream().map(Suggestion::text).toList();

@@ -7,10 +7,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -97,7 +94,7 @@ public class JpaAuditLog implements AuditLog {
   @Override
   public List<AuditEntry> latestSuccesses(String action, String target, int limit) {
     AuditFilter filter = AuditFilter.ALL.withOutcome(Outcome.SUCCESS);
-    Where where = Where.of(filter).and("a.action = :exactAction", "exactAction", action);
+    AuditWhere where = AuditWhere.of(filter).and("a.action = :exactAction", "exactAction", action);
     where = where.and("a.target = :exactTarget", "exactTarget", target);
     return rows(where, "a.seq desc", 0, limit).stream().map(r -> r.toRecord().entry()).toList();
   }
@@ -105,12 +102,14 @@ public class JpaAuditLog implements AuditLog {
   @Override
   public List<AuditRecord> find(AuditFilter filter, long offset, int limit) {
     requirePaging(offset, limit);
-    return rows(Where.of(filter), "a.seq desc", offset, limit).stream().map(Row::toRecord).toList();
+    return rows(AuditWhere.of(filter), "a.seq desc", offset, limit).stream()
+        .map(Row::toRecord)
+        .toList();
   }
 
   @Override
   public long count(AuditFilter filter) {
-    Where where = Where.of(filter);
+    AuditWhere where = AuditWhere.of(filter);
     TypedQuery<Long> query =
         em.createQuery("select count(a) from AuditRecordEntity a" + where.jpql(), Long.class);
     where.bind(query);
@@ -127,7 +126,7 @@ public class JpaAuditLog implements AuditLog {
       return;
     }
     long left = limit;
-    Where where = Where.of(filter);
+    AuditWhere where = AuditWhere.of(filter);
     List<Row> rows = rows(where, "a.seq desc", offset, (int) Math.min(page, left));
     while (!rows.isEmpty() && left > 0) {
       for (Row row : rows) {
@@ -153,8 +152,8 @@ public class JpaAuditLog implements AuditLog {
     AuditChainVerifier verifier = new AuditChainVerifier(head);
     long after = Long.MIN_VALUE;
     while (true) {
-      Where where =
-          Where.of(AuditFilter.ALL)
+      AuditWhere where =
+          AuditWhere.of(AuditFilter.ALL)
               .and("a.seq > :after", "after", after)
               .and("a.seq <= :last", "last", head.lastSeq());
       List<Row> rows = rows(where, "a.seq asc", 0, page);
@@ -176,7 +175,7 @@ public class JpaAuditLog implements AuditLog {
     // A record past the head was not written through the log. Read the newest record before the
     // head: a record appended meanwhile moved the head in its own transaction, so it is never past
     // the head read after it.
-    List<Row> newest = rows(Where.of(AuditFilter.ALL), "a.seq desc", 0, 1);
+    List<Row> newest = rows(AuditWhere.of(AuditFilter.ALL), "a.seq desc", 0, 1);
     Optional<AuditChainHead> now = readHead();
     if (!newest.isEmpty() && now.isPresent() && newest.getFirst().seq() > now.get().lastSeq()) {
       return AuditChainVerifier.outsideChain(
@@ -227,8 +226,8 @@ public class JpaAuditLog implements AuditLog {
     long sealed = 0;
     long after = Long.MIN_VALUE;
     while (true) {
-      Where where =
-          Where.of(AuditFilter.ALL)
+      AuditWhere where =
+          AuditWhere.of(AuditFilter.ALL)
               .and("a.seq > :after", "after", after)
               .and("a.seq <= :last", "last", lastSeq);
       List<Row> rows = rows(where, "a.seq asc", 0, page);
@@ -261,7 +260,7 @@ public class JpaAuditLog implements AuditLog {
     return head;
   }
 
-  private List<Row> rows(Where where, String order, long offset, int limit) {
+  private List<Row> rows(AuditWhere where, String order, long offset, int limit) {
     TypedQuery<Object[]> query =
         em.createQuery(COLUMNS + where.jpql() + " order by " + order, Object[].class);
     where.bind(query);
@@ -280,55 +279,6 @@ public class JpaAuditLog implements AuditLog {
     }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
-    }
-  }
-
-  /** A filter as a JPQL where clause and its parameters. */
-  private record Where(String jpql, Map<String, Object> parameters) {
-
-    static Where of(AuditFilter filter) {
-      Where where = new Where("", Map.of());
-      if (filter.actor() != null) {
-        where = where.and("a.actor = :actor", "actor", filter.actor());
-      }
-      if (filter.actionPrefix() != null) {
-        where =
-            where.and(
-                "a.action like :action escape '!'",
-                "action",
-                escapeLike(filter.actionPrefix()) + "%");
-      }
-      if (filter.targetContains() != null) {
-        String text = filter.targetContains().toLowerCase(Locale.ROOT);
-        where =
-            where.and(
-                "lower(a.target) like :target escape '!'", "target", "%" + escapeLike(text) + "%");
-      }
-      if (filter.outcome() != null) {
-        where = where.and("a.outcome = :outcome", "outcome", filter.outcome());
-      }
-      if (filter.from() != null) {
-        where = where.and("a.occurredAt >= :from", "from", filter.from());
-      }
-      if (filter.to() != null) {
-        where = where.and("a.occurredAt < :to", "to", filter.to());
-      }
-      return where;
-    }
-
-    Where and(String condition, String name, Object value) {
-      Map<String, Object> all = new LinkedHashMap<>(parameters);
-      all.put(name, value);
-      return new Where((jpql.isEmpty() ? " where " : jpql + " and ") + condition, all);
-    }
-
-    void bind(TypedQuery<?> query) {
-      parameters.forEach(query::setParameter);
-    }
-
-    /** LIKE's wildcards and the escape character itself, taken literally. */
-    private static String escapeLike(String text) {
-      return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
   }
 

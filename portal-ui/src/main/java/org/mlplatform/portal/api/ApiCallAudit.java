@@ -43,7 +43,8 @@ public class ApiCallAudit implements ContainerRequestFilter, ContainerResponseFi
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (MUTATING.contains(request.getMethod())) {
+    // @NotAudited calls (predictions: the hot path) are not even watched.
+    if (MUTATING.contains(request.getMethod()) && !notAudited(resource.getResourceMethod())) {
       AuditedCalls.begin();
       request.setProperty(WATCHED, Boolean.TRUE);
     }
@@ -57,7 +58,7 @@ public class ApiCallAudit implements ContainerRequestFilter, ContainerResponseFi
     Optional<Outcome> recorded = AuditedCalls.end();
     Method method = resource.getResourceMethod();
     Optional<PlatformUser> caller = AuthenticatedRequest.userOf(servletRequest);
-    if (method == null || method.isAnnotationPresent(NotAudited.class) || caller.isEmpty()) {
+    if (method == null || caller.isEmpty()) {
       return;
     }
     ApiCallRecords.needed(response.getStatus(), recorded)
@@ -89,6 +90,10 @@ public class ApiCallAudit implements ContainerRequestFilter, ContainerResponseFi
           "could not audit " + request.getMethod() + " /" + request.getUriInfo().getPath(),
           e);
     }
+  }
+
+  private static boolean notAudited(Method method) {
+    return method != null && method.isAnnotationPresent(NotAudited.class);
   }
 
   /** {@code FeatureViewsResource#create} is {@code api.feature-views.create}. */
