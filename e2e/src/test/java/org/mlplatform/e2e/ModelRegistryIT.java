@@ -211,7 +211,15 @@ class ModelRegistryIT {
     ((org.openqa.selenium.JavascriptExecutor) browser.driver)
         .executeScript("arguments[0].scrollIntoView({block: 'center'})", approveButton);
     approveButton.click();
+    // The portal answers with a notification: "Approved", or "Refused: <why>" to fail on.
+    browser
+        .waitUpTo(30)
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Approved"),
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Refused")));
     browser.screenshot("task-inbox");
+    assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Refused");
     Instant deadline = Instant.now().plusSeconds(20);
     int nowChampion = 0;
     while (Instant.now().isBefore(deadline) && nowChampion != 1) {

@@ -2,6 +2,7 @@ package org.mlplatform.workflows;
 
 import jakarta.transaction.TransactionManager;
 import java.util.concurrent.Executor;
+import javax.script.ScriptEngineManager;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.scripting.engine.DefaultScriptEngineResolver;
 import org.mlplatform.workflows.promotion.PromotionDelegates;
 import org.mlplatform.workflows.promotion.WorkflowPorts;
 import org.mlplatform.workflows.retraining.RetrainingSteps;
@@ -69,6 +71,13 @@ public final class WorkflowEngineFactory {
     // The default id generator broke the next transaction on a managed thread (STACK.md).
     config.setIdGenerator(new StrongUuidGenerator());
     config.setMetricsEnabled(false);
+    // Our processes use expressions only: no script engines, no DMN. Discovering them loads FEEL's
+    // Scala script engine, whose class initialisation failed for good when it met Payara's jars
+    // closing mid-deployment (the start-up retry cannot re-run a failed static initialiser).
+    config.setScriptEngineResolver(
+        new DefaultScriptEngineResolver(
+            new ScriptEngineManager(ClassLoader.getPlatformClassLoader())));
+    config.setDmnEnabled(false);
     java.util.Map<Object, Object> beans = new java.util.HashMap<>(PromotionDelegates.beans(ports));
     beans.putAll(RetrainingSteps.beans(ports.retraining(), ports.notifier()));
     config.setBeans(beans);

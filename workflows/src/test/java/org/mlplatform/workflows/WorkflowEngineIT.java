@@ -88,4 +88,22 @@ class WorkflowEngineIT {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void discoversNoScriptEnginesAndBuildsNoDmnEngine() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+        WorkflowEngine engine =
+            WorkflowEngineFactory.standalone(
+                db.dataSource(), false, new RecordingPorts().ports())) {
+      var config =
+          (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+              engine.processEngine().getProcessEngineConfiguration();
+      // FEEL's Scala script engine is on the class path; discovering it at start-up broke the
+      // engine when Payara closed its jars mid-deployment.
+      assertThat(config.getScriptingEngines().getScriptEngineManager().getEngineFactories())
+          .extracting(javax.script.ScriptEngineFactory::getEngineName)
+          .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("feel"));
+      assertThat(config.isDmnEnabled()).isFalse();
+    }
+  }
 }

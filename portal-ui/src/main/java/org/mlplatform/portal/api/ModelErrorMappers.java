@@ -90,6 +90,22 @@ public final class ModelErrorMappers {
     }
   }
 
+  /**
+   * A step on a process that a timer or another caller kept changing through every retry of {@code
+   * EngineConflicts}: 409, as nothing was written and trying again is the answer.
+   */
+  @Provider
+  public static class ConcurrentProcessChanges
+      implements ExceptionMapper<org.camunda.bpm.engine.OptimisticLockingException> {
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.OptimisticLockingException e) {
+      return ErrorBody.response(
+          Response.Status.CONFLICT,
+          "the process changed at the same moment (a timer or another reviewer); nothing was"
+              + " written, try again");
+    }
+  }
+
   /** A second retraining of a model while one runs. */
   @Provider
   public static class RunningRetrainings

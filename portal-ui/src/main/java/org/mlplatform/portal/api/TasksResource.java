@@ -1,5 +1,7 @@
 package org.mlplatform.portal.api;
 
+import static org.mlplatform.workflows.EngineConflicts.retried;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -55,14 +57,14 @@ public class TasksResource {
   @Path("{id}/claim")
   @Allow({ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public ReviewTask claim(@PathParam("id") String id) {
-    return promotions.claim(id, caller(), Origin.of(request));
+    return retried(() -> promotions.claim(id, caller(), Origin.of(request)));
   }
 
   @POST
   @Path("{id}/unclaim")
   @Allow({ApiRoles.REVIEWER, ApiRoles.ADMIN})
   public ReviewTask unclaim(@PathParam("id") String id) {
-    return promotions.unclaim(id, caller(), Origin.of(request));
+    return retried(() -> promotions.unclaim(id, caller(), Origin.of(request)));
   }
 
   /** A reviewer's decision: {@code {"decision": "approve" | "reject", "comment": "..."}}. */
@@ -79,12 +81,14 @@ public class TasksResource {
       throw new DomainValidationException("decision", "approve or reject");
     }
     PromotionDecision done =
-        promotions.decide(
-            id,
-            decision.decision().equals("approve"),
-            decision.comment(),
-            caller(),
-            Origin.of(request));
+        retried(
+            () ->
+                promotions.decide(
+                    id,
+                    decision.decision().equals("approve"),
+                    decision.comment(),
+                    caller(),
+                    Origin.of(request)));
     return Map.of(
         "processInstanceId", done.processInstanceId(),
         "model", done.model(),

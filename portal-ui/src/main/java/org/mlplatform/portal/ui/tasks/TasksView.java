@@ -1,5 +1,7 @@
 package org.mlplatform.portal.ui.tasks;
 
+import static org.mlplatform.workflows.EngineConflicts.retried;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -144,13 +146,13 @@ public class TasksView extends VerticalLayout implements ReviewPanel.Actions, Be
 
   @Override
   public void claim(ReviewTask task) {
-    run(() -> promotions.claim(task.id(), CurrentUser.get(), origin()), "Claimed");
+    run(() -> retried(() -> promotions.claim(task.id(), CurrentUser.get(), origin())), "Claimed");
   }
 
   @Override
   public void unclaim(ReviewTask task) {
     run(
-        () -> promotions.unclaim(task.id(), CurrentUser.get(), origin()),
+        () -> retried(() -> promotions.unclaim(task.id(), CurrentUser.get(), origin())),
         "Given back to the group");
     selected = task.id();
   }
@@ -158,7 +160,9 @@ public class TasksView extends VerticalLayout implements ReviewPanel.Actions, Be
   @Override
   public void decide(ReviewTask task, boolean approve, String comment) {
     run(
-        () -> promotions.decide(task.id(), approve, comment, CurrentUser.get(), origin()),
+        () ->
+            retried(
+                () -> promotions.decide(task.id(), approve, comment, CurrentUser.get(), origin())),
         approve ? "Approved" : "Rejected");
   }
 
