@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.mlplatform.domain.platform.Component;
 import org.mlplatform.domain.platform.PlatformReadiness;
 import org.mlplatform.persistence.migration.SchemaMigrator;
+import org.mlplatform.portal.cluster.ClusterBus;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.jobs.InterruptedWork;
@@ -56,6 +57,7 @@ public class PlatformStartup {
   @Inject private PlatformSettings settings;
   @Inject private PlatformReadiness readiness;
   @Inject private InterruptedWork interrupted;
+  @Inject private ClusterBus cluster;
   @Inject private ServingRuntime serving;
   @Inject private PromotionCheckRunner promotionChecks;
   @Inject private PlatformDeploymentActions deploymentActions;
@@ -79,6 +81,7 @@ public class PlatformStartup {
     long t0 = System.nanoTime();
     // Flyway first: it refuses a schema that already holds Camunda's tables but no history.
     if (step(Component.DATABASE_MIGRATIONS, () -> "schema version " + migrate())
+        && step(Component.CLUSTER, cluster::join)
         && step(Component.WORKFLOW_ENGINE, this::startWorkflows)) {
       failInterruptedWork();
       step(Component.SEARCH_INDEX, this::openIndex);
@@ -94,6 +97,11 @@ public class PlatformStartup {
   }
 
   private void failInterruptedWork() {
+    if (cluster.members().size() > 1) {
+      // Unfinished work may be running on the other nodes: which node owns it is not recorded yet.
+      LOG.info("other nodes are running: unfinished jobs are left to them");
+      return;
+    }
     try {
       int ended = interrupted.failStartedBefore(startedAt);
       if (ended > 0) {

@@ -28,6 +28,17 @@ public class PlatformSettings {
     return Path.of(value("mlp.data.dir").orElse("data")).toAbsolutePath().normalize();
   }
 
+  /**
+   * Files every node of a cluster must read: model artifacts and their key, training sets, batch
+   * predictions and uploads waiting for their job. The data directory unless {@code MLP_SHARED_DIR}
+   * names a folder all nodes share; the index and logs stay per node.
+   */
+  public Path sharedDir() {
+    return value("mlp.shared-dir")
+        .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+        .orElseGet(this::dataDir);
+  }
+
   /** The URL users reach the portal at; login redirects are built from it. */
   public URI publicUrl() {
     String url = value("mlp.public-url").orElse("http://localhost:8080");

@@ -237,7 +237,7 @@ public class FeatureIngestion {
   }
 
   private Path uploads() throws IOException {
-    return Files.createDirectories(settings.dataDir().resolve("uploads"));
+    return Files.createDirectories(settings.sharedDir().resolve("uploads"));
   }
 
   private static void closeQuietly(SpooledUpload upload, Throwable failure) {

@@ -33,6 +33,7 @@ public class FeatureMaterialization {
   @Inject private FeatureStoreService features;
   @Inject private OfflineStore offline;
   @Inject private OnlineStore online;
+  @Inject private org.mlplatform.portal.cluster.ClusterOutbox cluster;
   @Inject private JdbcMaterializationLog log;
   @Inject private JobRunner jobs;
   @Inject private AuditRecorder audit;
@@ -81,6 +82,7 @@ public class FeatureMaterialization {
           try (CloseableIterator<Observation> latest = offline.latestPerEntity(table, from, to)) {
             written = online.materialize(table, latest);
           }
+          cluster.onlineTableChanged(table.tableName());
           log.record(
               new JdbcMaterializationLog.Run(
                   view.name(), view.version(), to, written, clock.instant()));

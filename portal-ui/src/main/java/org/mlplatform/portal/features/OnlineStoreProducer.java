@@ -3,6 +3,7 @@ package org.mlplatform.portal.features;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import org.mlplatform.domain.features.online.CachedOnlineStore;
 import org.mlplatform.domain.features.online.OnlineCache;
@@ -18,10 +19,17 @@ public class OnlineStoreProducer {
   @Resource(lookup = PlatformDataSource.JNDI_NAME)
   private DataSource dataSource;
 
+  /** Singleton, not application-scoped: the class is final; other nodes' changes evict from it. */
+  @Produces
+  @Singleton
+  OnlineCache onlineCache() {
+    return new OnlineCache();
+  }
+
   @Produces
   @ApplicationScoped
-  OnlineStore onlineStore() {
-    return new CachedOnlineStore(new JdbcOnlineStore(dataSource), new OnlineCache());
+  OnlineStore onlineStore(OnlineCache cache) {
+    return new CachedOnlineStore(new JdbcOnlineStore(dataSource), cache);
   }
 
   /** Dependent, not application-scoped: the class is final, so CDI could not proxy it. */

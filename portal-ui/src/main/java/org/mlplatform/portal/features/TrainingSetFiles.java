@@ -76,7 +76,7 @@ public class TrainingSetFiles {
   /** Where a snapshot's file lives (a UUID names it, so nothing else can be reached). */
   public Path path(String id) {
     String canonical = UUID.fromString(id).toString(); // refuses anything but a UUID
-    return settings.dataDir().resolve("training-sets").resolve(canonical + ".csv");
+    return settings.sharedDir().resolve("training-sets").resolve(canonical + ".csv");
   }
 
   private static void deleteQuietly(Path path) {

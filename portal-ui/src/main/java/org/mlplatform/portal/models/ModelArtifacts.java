@@ -50,7 +50,7 @@ public class ModelArtifacts {
           try {
             store =
                 EncryptedFileArtifactStore.inDataDirectory(
-                    settings.dataDir(),
+                    settings.sharedDir(),
                     KeyProvider.fromConfiguration(
                         settings.artifactKey(),
                         settings.retiredArtifactKeys(),

@@ -28,6 +28,7 @@ public class MonitoringScheduler {
   @Inject private ModelMonitoring monitoring;
   @Inject private MonitoringHistory history;
   @Inject private MonitoringSettings settings;
+  @Inject private org.mlplatform.portal.cluster.ClusterBus cluster;
 
   private final Map<ResourceName, Instant> lastRun = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
@@ -41,6 +42,9 @@ public class MonitoringScheduler {
   }
 
   void tick() {
+    if (!cluster.runsScheduledWork()) {
+      return; // the oldest node monitors for the cluster
+    }
     Instant now = clock.instant();
     for (ResourceName model : monitoring.monitoredModels()) {
       Instant last = lastRun.get(model);
@@ -57,6 +61,9 @@ public class MonitoringScheduler {
   }
 
   private void trim() {
+    if (!cluster.runsScheduledWork()) {
+      return;
+    }
     try {
       int deleted = history.deleteOlderThan(clock.instant().minus(settings.historyRetention()));
       if (deleted > 0) {

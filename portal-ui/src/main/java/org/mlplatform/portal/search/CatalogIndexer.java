@@ -77,6 +77,11 @@ public class CatalogIndexer {
     enqueue(change);
   }
 
+  /** Another node committed a change: its documents are re-read here as for a local one. */
+  public void changedElsewhere(CatalogChanged change) {
+    enqueue(change);
+  }
+
   /** Promotions and alias edits move aliases, which the model's and versions' documents carry. */
   void aliasMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) AliasMoved moved) {
     enqueue(CatalogChanged.model(moved.model()));

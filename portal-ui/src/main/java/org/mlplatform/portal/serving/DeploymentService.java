@@ -14,6 +14,7 @@ import org.mlplatform.domain.serving.Deployment;
 import org.mlplatform.domain.serving.DeploymentRepository;
 import org.mlplatform.portal.audit.AuditRecorder;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.cluster.ClusterOutbox;
 import org.mlplatform.serving.engine.DeploymentStatus;
 import org.mlplatform.serving.engine.VersionLoadException;
 
@@ -29,6 +30,7 @@ public class DeploymentService {
   @Inject private DeploymentRecords records;
   @Inject private DeploymentRepository repository;
   @Inject private ModelRepository models;
+  @Inject private ClusterOutbox cluster;
 
   /** Loads and swaps, then saves; a version that does not load leaves everything as it was. */
   public DeploymentStatus deploy(Deployment deployment, PlatformUser actor, Origin origin)
@@ -42,12 +44,14 @@ public class DeploymentService {
       restore(deployment.model(), previous);
       throw e;
     }
+    cluster.deploymentChanged(deployment.model());
     return status;
   }
 
   public void remove(ResourceName model, PlatformUser actor, Origin origin) {
     records.delete(model, actor, origin);
     runtime.engine().remove(model);
+    cluster.deploymentChanged(model);
   }
 
   public Optional<Deployment> find(ResourceName model) {

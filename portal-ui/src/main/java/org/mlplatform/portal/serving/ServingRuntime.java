@@ -14,13 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.mlplatform.domain.features.ResourceName;
+import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.serving.Deployment;
 import org.mlplatform.domain.serving.DeploymentRepository;
 import org.mlplatform.persistence.serving.JdbcPredictionLogStore;
+import org.mlplatform.portal.cluster.ClusterOutbox;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.security.TokenVerifier;
@@ -55,6 +59,7 @@ public class ServingRuntime {
   @Inject private PlatformSettings settings;
   @Inject private OipEndpoint endpoint;
   @Inject private TokenVerifier tokens;
+  @Inject private ClusterOutbox cluster;
 
   private final Clock clock = Clock.systemUTC();
   private volatile ServingEngine engine;
@@ -149,6 +154,7 @@ public class ServingRuntime {
         Deployment first = Deployment.of(moved.model(), "system", Instant.now(clock));
         engine.apply(first);
         deployments.save(first);
+        cluster.deploymentChanged(moved.model());
         LOG.info(() -> "model " + moved.model() + " has a champion: deployed it");
         return;
       }
@@ -159,7 +165,48 @@ public class ServingRuntime {
     }
   }
 
+  /**
+   * Another node moved an alias: a deployment this node serves follows it. Creating the first
+   * deployment of a new champion is the moving node's part; this node hears of that separately.
+   */
+  public void followElsewhere(ResourceName model, AliasName alias) {
+    if (engine == null || engine.status(model).isEmpty()) {
+      return;
+    }
+    executor.submit(
+        () -> {
+          try {
+            engine.aliasMoved(model, alias);
+          } catch (VersionLoadException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "deployment " + model + " could not follow " + alias, e);
+          }
+        });
+  }
+
+  /** Another node saved or removed a deployment: this node serves what the database now holds. */
+  public void deploymentChangedElsewhere(ResourceName model) {
+    if (engine == null) {
+      return; // the start-up loads the saved deployments, this one included
+    }
+    executor.submit(
+        () -> {
+          try {
+            Optional<Deployment> saved = deployments.find(model);
+            if (saved.isPresent()) {
+              engine.apply(saved.get());
+            } else if (engine.status(model).isPresent()) {
+              engine.remove(model);
+            }
+          } catch (VersionLoadException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "deployment " + model + " changed elsewhere, not here", e);
+          }
+        });
+  }
+
   private void applyRetention() {
+    if (!cluster.runsScheduledWork()) {
+      return; // the oldest node trims the shared log
+    }
     try {
       int deleted =
           logStore.deleteOlderThan(Instant.now(clock).minus(settings.predictionRetention()));

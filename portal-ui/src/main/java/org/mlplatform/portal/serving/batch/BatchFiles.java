@@ -117,6 +117,6 @@ public class BatchFiles {
   }
 
   private Path folder() {
-    return settings.dataDir().resolve("batch-predictions");
+    return settings.sharedDir().resolve("batch-predictions");
   }
 }

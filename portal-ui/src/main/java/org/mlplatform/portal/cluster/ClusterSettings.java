@@ -1,0 +1,47 @@
+package org.mlplatform.portal.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * How this node joins a cluster. The launcher starts Payara Micro's Hazelcast with the same
+ * members; without {@code MLP_CLUSTER_MEMBERS} the node runs alone.
+ */
+@ApplicationScoped
+public class ClusterSettings {
+
+  /** The members the node was started with ({@code MLP_CLUSTER_MEMBERS}); empty when alone. */
+  public List<String> members() {
+    return value("mlp.cluster.members")
+        .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  public boolean clustered() {
+    return !members().isEmpty();
+  }
+
+  /** This node's name ({@code MLP_NODE_NAME}), by default the host name. */
+  public String nodeName() {
+    return value("mlp.node-name").orElseGet(ClusterSettings::hostName);
+  }
+
+  private static java.util.Optional<String> value(String key) {
+    return ConfigProvider.getConfig()
+        .getOptionalValue(key, String.class)
+        .map(String::strip)
+        .filter(v -> !v.isEmpty());
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "node";
+    }
+  }
+}
