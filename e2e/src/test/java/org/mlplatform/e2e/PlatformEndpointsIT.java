@@ -26,11 +26,7 @@ class PlatformEndpointsIT {
     assertThat(check.getString("status")).isEqualTo("UP");
     assertThat(check.getJsonObject("data").keySet())
         .containsExactlyInAnyOrder(
-            "database_migrations",
-            "cluster",
-            "workflow_engine",
-            "search_index",
-            "serving_engine");
+            "database_migrations", "cluster", "workflow_engine", "search_index", "serving_engine");
     assertThat(check.getJsonObject("data").getString("workflow_engine")).contains("modelPromotion");
     assertThat(check.getJsonObject("data").getString("cluster")).endsWith("alone");
   }
