@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,8 +65,8 @@ class ClusterIT {
     String node2 = RunningCluster.node(2);
     expect(201, send(node1, "POST", "/api/v1/models", "{\"name\":\"" + MODEL + "\"}"));
     byte[] cnn = Files.readAllBytes(CNN);
-    expect(201, upload(node1, cnn));
-    expect(201, upload(node1, cnn));
+    expect(201, ModelApi.upload(node1, MODEL, cnn, null, alice));
+    expect(201, ModelApi.upload(node1, MODEL, cnn, null, alice));
     expect(200, send(node1, "PUT", "/api/v1/models/" + MODEL + "/aliases/live", "{\"version\":1}"));
     expect(200, send(node1, "PUT", "/api/v1/deployments/" + MODEL, "{\"alias\":\"live\"}"));
 
@@ -153,23 +152,6 @@ class ClusterIT {
         "{\"inputs\":[{\"name\":\"x\",\"shape\":[1,3,48,192],\"datatype\":\"FP32\",\"data\":["
             + zeros
             + "]}]}");
-  }
-
-  private static HttpResponse<String> upload(String base, byte[] file) {
-    String boundary = "mlp-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.onnx\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return call(
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/models/" + MODEL + "/versions"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   private static HttpResponse<String> send(String base, String method, String path, String json) {

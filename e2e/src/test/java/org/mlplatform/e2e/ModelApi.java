@@ -39,6 +39,12 @@ final class ModelApi {
   }
 
   static HttpResponse<String> upload(String model, byte[] file, String metadata, String token) {
+    return upload(RunningPlatform.BASE, model, file, metadata, token);
+  }
+
+  /** The same upload to another platform, such as one node of a cluster. */
+  static HttpResponse<String> upload(
+      String base, String model, byte[] file, String metadata, String token) {
     String boundary = "mlp-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(
@@ -59,8 +65,7 @@ final class ModelApi {
     }
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return Http.send(
-        HttpRequest.newBuilder(
-                URI.create(RunningPlatform.BASE + "/api/v1/models/" + model + "/versions"))
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/models/" + model + "/versions"))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
