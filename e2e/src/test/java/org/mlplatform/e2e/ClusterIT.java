@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two nodes on one PostgreSQL behind nginx, started with {@code ./mlp cluster start --nodes 2}: a
  * change made on one node is served and searchable on the other, and a node killed with {@code kill
- * -9} under load costs no request through the balancer, then rejoins and catches up.
+ * -9} under load costs no request through the balancer, then rejoins and catches up; a restart of
+ * PostgreSQL under the running nodes costs no request either.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -140,6 +141,31 @@ class ClusterIT {
     JsonObject versions =
         json(send(RunningCluster.balancer(), "GET", "/api/v1/models/" + MODEL + "/versions", null));
     assertThat(versions.toString()).contains("\"version\":1").contains("\"version\":2");
+  }
+
+  @Test
+  @Order(3)
+  void aPostgresRestartCostsNoRequest() throws Exception {
+    String balancer = RunningCluster.balancer();
+    expect(200, send(balancer, "GET", "/api/v1/models", null));
+    RunningCluster.restartPostgres();
+    // Every pooled connection died with the server: each node notices before handing one out.
+    for (int i = 0; i < 20; i++) {
+      expect(200, send(balancer, "GET", "/api/v1/models", null));
+    }
+    String entity = "cl_after_restart_" + UUID.randomUUID().toString().substring(0, 8);
+    expect(
+        201,
+        send(
+            balancer,
+            "POST",
+            "/api/v1/entities",
+            "{\"name\":\"%s\",\"joinKeys\":[{\"name\":\"cid\",\"type\":\"INT64\"}]}"
+                .formatted(entity)));
+    await(
+        RunningCluster.node(2),
+        "/api/v1/search?q=" + entity,
+        body -> !body.contains("\"total\":0"));
   }
 
   private static HttpResponse<String> infer(String base) {

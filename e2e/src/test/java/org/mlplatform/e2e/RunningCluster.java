@@ -75,22 +75,38 @@ final class RunningCluster implements AutoCloseable {
     run(List.of("cluster", "stop"), 3);
   }
 
-  private static void psql(String sql) {
+  /**
+   * Restarts this machine's PostgreSQL (Debian's {@code pg_ctlcluster}, as root) and waits until it
+   * accepts connections again.
+   */
+  static void restartPostgres() {
+    String clusters = command(List.of("pg_lsclusters", "-h"));
+    String[] first = clusters.strip().split("\\s+");
+    if (first.length < 4 || !first[2].equals("5432")) {
+      throw new IllegalStateException("no PostgreSQL cluster on port 5432: " + clusters);
+    }
+    command(List.of("pg_ctlcluster", first[0], first[1], "restart"));
+    psql("SELECT 1");
+  }
+
+  private static String command(List<String> command) {
     try {
-      Process p =
-          new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql)
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("psql " + sql + " failed: " + out);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(command + " failed: " + out);
       }
+      return out;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run psql", e);
+      throw new IllegalStateException("cannot run " + command, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void psql(String sql) {
+    command(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql));
   }
 
   private static String run(List<String> args, long timeoutMinutes) {

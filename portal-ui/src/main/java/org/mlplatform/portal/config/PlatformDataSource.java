@@ -17,7 +17,17 @@ import jakarta.enterprise.context.ApplicationScoped;
     password = "${mlp.db.password}",
     minPoolSize = 2,
     maxPoolSize = 32,
-    transactional = true)
+    transactional = true,
+    // A database restart leaves every pooled connection dead: check a connection before handing
+    // it out (Connection.isValid: one round trip), and on one failure drop the whole pool, so that
+    // callers see
+    // fresh connections instead of one error per stale connection.
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    })
 @ApplicationScoped
 public class PlatformDataSource {
 
