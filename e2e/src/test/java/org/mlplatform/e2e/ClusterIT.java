@@ -2,15 +2,8 @@ package org.mlplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +33,6 @@ class ClusterIT {
 
   private static final Path CNN = Path.of(System.getProperty("mlp.e2e.cnn-model"));
   private static final String MODEL = "cl_cls";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private static RunningCluster cluster;
   private static String alice;
@@ -49,7 +40,7 @@ class ClusterIT {
   @BeforeAll
   static void startTwoNodes() {
     cluster = RunningCluster.start(2);
-    alice = token("alice");
+    alice = Http.accessToken(RunningCluster.issuer(), "alice");
   }
 
   @AfterAll
@@ -64,18 +55,18 @@ class ClusterIT {
   void aChangeOnOneNodeIsServedAndFoundOnTheOther() throws Exception {
     String node1 = RunningCluster.node(1);
     String node2 = RunningCluster.node(2);
-    expect(201, send(node1, "POST", "/api/v1/models", "{\"name\":\"" + MODEL + "\"}"));
+    expect(201, call(node1, "POST", "/api/v1/models", "{\"name\":\"" + MODEL + "\"}"));
     byte[] cnn = Files.readAllBytes(CNN);
     expect(201, ModelApi.upload(node1, MODEL, cnn, null, alice));
     expect(201, ModelApi.upload(node1, MODEL, cnn, null, alice));
-    expect(200, send(node1, "PUT", "/api/v1/models/" + MODEL + "/aliases/live", "{\"version\":1}"));
-    expect(200, send(node1, "PUT", "/api/v1/deployments/" + MODEL, "{\"alias\":\"live\"}"));
+    expect(200, call(node1, "PUT", "/api/v1/models/" + MODEL + "/aliases/live", "{\"version\":1}"));
+    expect(200, call(node1, "PUT", "/api/v1/deployments/" + MODEL, "{\"alias\":\"live\"}"));
 
     await(node2, "/api/v1/deployments/" + MODEL, body -> body.contains("\"state\":\"READY\""));
     assertThat(infer(node2).body()).contains("\"model_version\":\"1\"");
 
     long moved = System.nanoTime();
-    expect(200, send(node1, "PUT", "/api/v1/models/" + MODEL + "/aliases/live", "{\"version\":2}"));
+    expect(200, call(node1, "PUT", "/api/v1/models/" + MODEL + "/aliases/live", "{\"version\":2}"));
     awaitAnswer(() -> infer(node2), body -> body.contains("\"model_version\":\"2\""));
     System.out.printf(
         "alias move reached node 2 in %d ms%n", (System.nanoTime() - moved) / 1_000_000);
@@ -83,7 +74,7 @@ class ClusterIT {
     String entity = "cl_customer_" + UUID.randomUUID().toString().substring(0, 8);
     expect(
         201,
-        send(
+        call(
             node1,
             "POST",
             "/api/v1/entities",
@@ -138,8 +129,10 @@ class ClusterIT {
     await(node2, "/api/v1/deployments/" + MODEL, body -> body.contains("\"version\":2"));
     assertThat(infer(node2).body()).contains("\"model_version\":\"2\"");
     assertThat(cluster.status()).containsPattern("node-2\\s+running.*grid members: 2");
-    JsonObject versions =
-        json(send(RunningCluster.balancer(), "GET", "/api/v1/models/" + MODEL + "/versions", null));
+    HttpResponse<String> listed =
+        call(RunningCluster.balancer(), "GET", "/api/v1/models/" + MODEL + "/versions", null);
+    expect(200, listed);
+    JsonObject versions = ModelApi.object(listed);
     assertThat(versions.toString()).contains("\"version\":1").contains("\"version\":2");
   }
 
@@ -147,16 +140,16 @@ class ClusterIT {
   @Order(3)
   void aPostgresRestartCostsNoRequest() throws Exception {
     String balancer = RunningCluster.balancer();
-    expect(200, send(balancer, "GET", "/api/v1/models", null));
+    expect(200, call(balancer, "GET", "/api/v1/models", null));
     RunningCluster.restartPostgres();
     // Every pooled connection died with the server: each node notices before handing one out.
     for (int i = 0; i < 20; i++) {
-      expect(200, send(balancer, "GET", "/api/v1/models", null));
+      expect(200, call(balancer, "GET", "/api/v1/models", null));
     }
     String entity = "cl_after_restart_" + UUID.randomUUID().toString().substring(0, 8);
     expect(
         201,
-        send(
+        call(
             balancer,
             "POST",
             "/api/v1/entities",
@@ -171,7 +164,7 @@ class ClusterIT {
   private static HttpResponse<String> infer(String base) {
     String zeros =
         IntStream.range(0, 3 * 48 * 192).mapToObj(i -> "0").collect(Collectors.joining(","));
-    return send(
+    return call(
         base,
         "POST",
         "/v2/models/" + MODEL + "/infer",
@@ -180,32 +173,9 @@ class ClusterIT {
             + "]}]}");
   }
 
-  private static HttpResponse<String> send(String base, String method, String path, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return call(request);
-  }
-
-  private static HttpResponse<String> call(HttpRequest.Builder request) {
-    try {
-      return CLIENT.send(
-          request
-              .header("Authorization", "Bearer " + alice)
-              .timeout(Duration.ofSeconds(60))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("request failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** A call as alice to one node or the balancer. */
+  private static HttpResponse<String> call(String base, String method, String path, String json) {
+    return Http.json(base, method, path, alice, json);
   }
 
   private static void expect(int status, HttpResponse<String> response) {
@@ -213,7 +183,7 @@ class ClusterIT {
   }
 
   private static void await(String base, String path, Predicate<String> done) {
-    awaitAnswer(() -> send(base, "GET", path, null), done);
+    awaitAnswer(() -> call(base, "GET", path, null), done);
   }
 
   private static void awaitAnswer(
@@ -229,39 +199,5 @@ class ClusterIT {
       ServingApi.sleep(50);
     }
     throw new AssertionError("not within 30 s; last answer: " + last);
-  }
-
-  private static JsonObject json(HttpResponse<String> response) {
-    expect(200, response);
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
-      return reader.readObject();
-    }
-  }
-
-  private static String token(String user) {
-    String form =
-        Map.of("grant_type", "password", "client_id", "mlp-cli", "username", user, "password", user)
-            .entrySet()
-            .stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    try {
-      HttpResponse<String> response =
-          CLIENT.send(
-              HttpRequest.newBuilder(
-                      URI.create(RunningCluster.issuer() + "/protocol/openid-connect/token"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      try (var reader = Json.createReader(new StringReader(response.body()))) {
-        return reader.readObject().getString("access_token");
-      }
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

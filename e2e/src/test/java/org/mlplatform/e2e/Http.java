@@ -29,8 +29,17 @@ final class Http {
     return tokens(user).getString("access_token");
   }
 
+  /** The same from another Keycloak realm, such as a cluster's. */
+  static String accessToken(String issuer, String user) {
+    return tokens(issuer, user).getString("access_token");
+  }
+
   /** The whole token response (access, ID and refresh tokens) for a demo user. */
   static JsonObject tokens(String user) {
+    return tokens(RunningPlatform.ISSUER, user);
+  }
+
+  private static JsonObject tokens(String issuer, String user) {
     String form =
         Map.of(
                 "grant_type", "password",
@@ -44,8 +53,7 @@ final class Http {
             .collect(Collectors.joining("&"));
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(
-                    URI.create(RunningPlatform.ISSUER + "/protocol/openid-connect/token"))
+            HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build());
@@ -67,8 +75,14 @@ final class Http {
 
   /** Sends a JSON body with a method (POST, PUT, DELETE) as a user. */
   static HttpResponse<String> json(String method, String path, String bearer, String body) {
+    return json(RunningPlatform.BASE, method, path, bearer, body);
+  }
+
+  /** The same to another platform, such as one node of a cluster or its balancer. */
+  static HttpResponse<String> json(
+      String base, String method, String path, String bearer, String body) {
     return send(
-        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .header("Authorization", "Bearer " + bearer)
             .header("Content-Type", "application/json")
             .method(

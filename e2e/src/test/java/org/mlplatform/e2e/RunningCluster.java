@@ -1,14 +1,12 @@
 package org.mlplatform.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A cluster of platform nodes behind nginx, started as an operator does ({@code ./mlp cluster start
@@ -114,44 +112,18 @@ final class RunningCluster implements AutoCloseable {
   }
 
   private static String run(List<String> args, long timeoutMinutes, boolean anyExit) {
-    try {
-      Files.createDirectories(DATA_DIR);
-      Path log = DATA_DIR.resolve("mlp-" + String.join("-", args) + ".out");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  Stream.concat(
-                          Stream.of(RunningPlatform.ROOT.resolve("mlp").toString()), args.stream())
-                      .toList())
-              .directory(RunningPlatform.ROOT.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = pb.environment();
-      env.put("MLP_DATA_DIR", DATA_DIR.toString());
-      env.put("MLP_PORT", String.valueOf(BALANCER_PORT));
-      env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
-      env.put("MLP_CLUSTER_BASE_PORT", String.valueOf(GRID_BASE_PORT));
-      env.put("MLP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-      env.put("MLP_DB_USER", "postgres");
-      env.put("MLP_DB_PASSWORD", "");
-      env.put("MLP_MONITORING_TICK", "PT2S");
-      env.remove("MLP_SERVING_PORT");
-      env.remove("MLP_OIDC_ISSUER");
-      Process process = pb.start();
-      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("./mlp " + args + " timed out; see " + log);
-      }
-      String out = Files.readString(log);
-      if (!anyExit && process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "./mlp " + args + " failed (" + process.exitValue() + "):\n" + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run ./mlp " + args, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running ./mlp " + args, e);
-    }
+    return Launcher.run(DATA_DIR, RunningCluster::settings, args, timeoutMinutes, !anyExit);
+  }
+
+  private static void settings(Map<String, String> env) {
+    env.put("MLP_PORT", String.valueOf(BALANCER_PORT));
+    env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+    env.put("MLP_CLUSTER_BASE_PORT", String.valueOf(GRID_BASE_PORT));
+    env.put("MLP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+    env.put("MLP_DB_USER", "postgres");
+    env.put("MLP_DB_PASSWORD", "");
+    env.put("MLP_MONITORING_TICK", "PT2S");
+    env.remove("MLP_SERVING_PORT");
+    env.remove("MLP_OIDC_ISSUER");
   }
 }

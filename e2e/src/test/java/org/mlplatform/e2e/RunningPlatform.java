@@ -1,11 +1,8 @@
 package org.mlplatform.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -62,45 +59,21 @@ public final class RunningPlatform implements BeforeAllCallback {
   }
 
   private static void run(List<String> args, long timeoutMinutes) {
-    try {
-      Files.createDirectories(DATA_DIR);
-      Path log = DATA_DIR.resolve("mlp-" + args.getFirst() + ".out");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  java.util.stream.Stream.concat(
-                          java.util.stream.Stream.of(ROOT.resolve("mlp").toString()), args.stream())
-                      .toList())
-              .directory(ROOT.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = pb.environment();
-      env.put("MLP_PORT", String.valueOf(PORT));
-      env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
-      env.put("MLP_SERVING_PORT", String.valueOf(INFERENCE_PORT));
-      env.put("MLP_DATA_DIR", DATA_DIR.toString());
-      // Workflow timers in seconds, so reminders, escalations and canary verdicts happen in a test.
-      env.put("MLP_WORKFLOWS_REVIEW_DUE", "PT3S");
-      env.put("MLP_WORKFLOWS_ESCALATE_AFTER", "PT3S");
-      env.put("MLP_WORKFLOWS_CANARY_WINDOW", "PT6S");
-      env.put("MLP_WORKFLOWS_CANARY_MIN_REQUESTS", "5");
-      env.put("MLP_MONITORING_TICK", "PT2S");
-      env.put("MLP_CORS_ORIGINS", CORS_ORIGIN);
-      env.remove("MLP_OIDC_ISSUER");
-      env.remove("MLP_DB_URL");
-      Process process = pb.start();
-      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("./mlp " + args + " timed out; see " + log);
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "./mlp " + args + " failed (" + process.exitValue() + "):\n" + Files.readString(log));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run ./mlp " + args, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running ./mlp " + args, e);
-    }
+    Launcher.run(DATA_DIR, RunningPlatform::settings, args, timeoutMinutes, true);
+  }
+
+  private static void settings(Map<String, String> env) {
+    env.put("MLP_PORT", String.valueOf(PORT));
+    env.put("MLP_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+    env.put("MLP_SERVING_PORT", String.valueOf(INFERENCE_PORT));
+    // Workflow timers in seconds, so reminders, escalations and canary verdicts happen in a test.
+    env.put("MLP_WORKFLOWS_REVIEW_DUE", "PT3S");
+    env.put("MLP_WORKFLOWS_ESCALATE_AFTER", "PT3S");
+    env.put("MLP_WORKFLOWS_CANARY_WINDOW", "PT6S");
+    env.put("MLP_WORKFLOWS_CANARY_MIN_REQUESTS", "5");
+    env.put("MLP_MONITORING_TICK", "PT2S");
+    env.put("MLP_CORS_ORIGINS", CORS_ORIGIN);
+    env.remove("MLP_OIDC_ISSUER");
+    env.remove("MLP_DB_URL");
   }
 }

@@ -34,11 +34,6 @@ public class ClusterOutbox {
     bus.publish(ClusterMessage.of(ClusterMessage.Kind.DEPLOYMENT_CHANGED, model.value()));
   }
 
-  /** Whether this node runs the cluster's scheduled work (see {@link ClusterBus}). */
-  public boolean runsScheduledWork() {
-    return bus.runsScheduledWork();
-  }
-
   /** Online rows of a table were written: other nodes drop what they cached of it. */
   public void onlineTableChanged(String table) {
     bus.publish(ClusterMessage.of(ClusterMessage.Kind.ONLINE_TABLE_CHANGED, table));

@@ -14,20 +14,27 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ClusterSettings {
 
+  // Read once: the node cookie asks on every portal request, and the values cannot change.
+  private final List<String> members =
+      value("mlp.cluster.members")
+          .map(
+              v ->
+                  Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+          .orElse(List.of());
+  private final String nodeName = value("mlp.node-name").orElseGet(ClusterSettings::hostName);
+
   /** The members the node was started with ({@code MLP_CLUSTER_MEMBERS}); empty when alone. */
   public List<String> members() {
-    return value("mlp.cluster.members")
-        .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-        .orElse(List.of());
+    return members;
   }
 
   public boolean clustered() {
-    return !members().isEmpty();
+    return !members.isEmpty();
   }
 
   /** This node's name ({@code MLP_NODE_NAME}), by default the host name. */
   public String nodeName() {
-    return value("mlp.node-name").orElseGet(ClusterSettings::hostName);
+    return nodeName;
   }
 
   private static java.util.Optional<String> value(String key) {

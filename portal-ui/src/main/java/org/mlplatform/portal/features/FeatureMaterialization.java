@@ -19,6 +19,7 @@ import org.mlplatform.domain.jobs.Job;
 import org.mlplatform.domain.security.PlatformUser;
 import org.mlplatform.persistence.online.JdbcMaterializationLog;
 import org.mlplatform.portal.audit.AuditRecorder;
+import org.mlplatform.portal.cluster.ClusterOutbox;
 import org.mlplatform.portal.jobs.JobRunner;
 
 /**
@@ -33,7 +34,7 @@ public class FeatureMaterialization {
   @Inject private FeatureStoreService features;
   @Inject private OfflineStore offline;
   @Inject private OnlineStore online;
-  @Inject private org.mlplatform.portal.cluster.ClusterOutbox cluster;
+  @Inject private ClusterOutbox cluster;
   @Inject private JdbcMaterializationLog log;
   @Inject private JobRunner jobs;
   @Inject private AuditRecorder audit;

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.monitoring.history.MonitoringHistory;
+import org.mlplatform.portal.cluster.ClusterBus;
 
 /**
  * Evaluates every deployed model when its policy says it is due: a snapshot of its window, the
@@ -28,7 +29,7 @@ public class MonitoringScheduler {
   @Inject private ModelMonitoring monitoring;
   @Inject private MonitoringHistory history;
   @Inject private MonitoringSettings settings;
-  @Inject private org.mlplatform.portal.cluster.ClusterBus cluster;
+  @Inject private ClusterBus cluster;
 
   private final Map<ResourceName, Instant> lastRun = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();

@@ -24,6 +24,7 @@ import org.mlplatform.domain.models.AliasName;
 import org.mlplatform.domain.serving.Deployment;
 import org.mlplatform.domain.serving.DeploymentRepository;
 import org.mlplatform.persistence.serving.JdbcPredictionLogStore;
+import org.mlplatform.portal.cluster.ClusterBus;
 import org.mlplatform.portal.cluster.ClusterOutbox;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
@@ -60,6 +61,7 @@ public class ServingRuntime {
   @Inject private OipEndpoint endpoint;
   @Inject private TokenVerifier tokens;
   @Inject private ClusterOutbox cluster;
+  @Inject private ClusterBus clusterBus;
 
   private final Clock clock = Clock.systemUTC();
   private volatile ServingEngine engine;
@@ -204,7 +206,7 @@ public class ServingRuntime {
   }
 
   private void applyRetention() {
-    if (!cluster.runsScheduledWork()) {
+    if (!clusterBus.runsScheduledWork()) {
       return; // the oldest node trims the shared log
     }
     try {
