@@ -21,12 +21,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Cookie;
 
 /**
  * Two nodes on one PostgreSQL behind nginx, started with {@code ./mlp cluster start --nodes 2}: a
- * change made on one node is served and searchable on the other, and a node killed with {@code kill
- * -9} under load costs no request through the balancer, then rejoins and catches up; a restart of
- * PostgreSQL under the running nodes costs no request either.
+ * change made on one node is served and searchable on the other, a browser logs in to the portal
+ * through nginx and its session stays on its node, and a node killed with {@code kill -9} under
+ * load costs no request through the balancer, then rejoins and catches up; a restart of PostgreSQL
+ * under the running nodes costs no request either.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -84,7 +86,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void aNodeKilledUnderLoadCostsNoRequestAndRejoins() throws Exception {
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     AtomicBoolean running = new AtomicBoolean(true);
@@ -137,7 +139,25 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(2)
+  void aPortalSessionThroughTheBalancerStaysOnItsNode() {
+    try (Browser browser = new Browser()) {
+      browser.driver.get(RunningCluster.balancer() + "/models/" + MODEL);
+      PortalPage portal =
+          KeycloakLoginPage.expect(browser, RunningCluster.issuer()).logInAs("alice");
+      // The login's callback and every later UI request must reach the node holding the session.
+      portal.waitForText("live → v2");
+      Cookie node = browser.driver.manage().getCookieNamed("mlp_node");
+      assertThat(node).as("the node cookie nginx routes by").isNotNull();
+      assertThat(node.getValue()).matches("node-[12]");
+      browser.driver.get(RunningCluster.balancer() + "/models");
+      PortalPage.expect(browser).waitForText(MODEL);
+      browser.screenshot("cluster-models-through-nginx");
+    }
+  }
+
+  @Test
+  @Order(4)
   void aPostgresRestartCostsNoRequest() throws Exception {
     String balancer = RunningCluster.balancer();
     expect(200, call(balancer, "GET", "/api/v1/models", null));

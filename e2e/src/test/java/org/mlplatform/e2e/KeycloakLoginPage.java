@@ -16,9 +16,13 @@ final class KeycloakLoginPage {
 
   /** Waits until the browser shows Keycloak's login form. */
   static KeycloakLoginPage expect(Browser browser) {
+    return expect(browser, RunningPlatform.ISSUER);
+  }
+
+  /** The same for another platform's Keycloak realm, such as a cluster's. */
+  static KeycloakLoginPage expect(Browser browser, String issuer) {
     browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-    assertThat(browser.driver.getCurrentUrl())
-        .startsWith(RunningPlatform.ISSUER + "/protocol/openid-connect/auth");
+    assertThat(browser.driver.getCurrentUrl()).startsWith(issuer + "/protocol/openid-connect/auth");
     return new KeycloakLoginPage(browser);
   }
 
