@@ -88,10 +88,15 @@ payara_root="$run_dir/payara"
 rm -rf "$payara_root"
 
 # Payara Micro's data grid (Hazelcast), as the launcher's payara_cluster_args: off unless
-# MLP_CLUSTER_MEMBERS lists members, then TCP/IP discovery over exactly those (in Kubernetes the
-# DNS name of the headless Service, which resolves to the platform's pods). The uber-jar was built
-# with --nocluster and keeps that in its properties; a --systemproperties file overrides it.
-if [ -n "${MLP_CLUSTER_MEMBERS:-}" ]; then
+# MLP_CLUSTER_DNS or MLP_CLUSTER_MEMBERS says where the members are. MLP_CLUSTER_DNS is a DNS name
+# that resolves to every member (in Kubernetes the headless Service): Payara's dns discovery asks
+# for all its addresses, where Hazelcast's TCP/IP join would use only one. MLP_CLUSTER_MEMBERS
+# lists host:port pairs. The uber-jar was built with --nocluster and keeps that in its
+# properties; a --systemproperties file overrides it.
+if [ -n "${MLP_CLUSTER_DNS:-}" ] && [ -n "${MLP_CLUSTER_MEMBERS:-}" ]; then
+    die "MLP_CLUSTER_DNS and MLP_CLUSTER_MEMBERS are both set; give one of them"
+fi
+if [ -n "${MLP_CLUSTER_DNS:-}${MLP_CLUSTER_MEMBERS:-}" ]; then
     MLP_CLUSTER_PORT="${MLP_CLUSTER_PORT:-5701}"
     MLP_CLUSTER_NAME="${MLP_CLUSTER_NAME:-mlp}"
     MLP_NODE_NAME="${MLP_NODE_NAME:-$(uname -n)}"
@@ -102,11 +107,19 @@ if [ -n "${MLP_CLUSTER_MEMBERS:-}" ]; then
     case "$MLP_CLUSTER_NAME$MLP_NODE_NAME" in
         *[!A-Za-z0-9._-]*) die "MLP_CLUSTER_NAME and MLP_NODE_NAME may only contain letters, digits and . _ -" ;;
     esac
+    if [ -n "${MLP_CLUSTER_DNS:-}" ]; then
+        case "$MLP_CLUSTER_DNS" in
+            *[!A-Za-z0-9.-]* | .* | *.) die "MLP_CLUSTER_DNS must be a DNS name, got '$MLP_CLUSTER_DNS'" ;;
+        esac
+        discovery="dns:$MLP_CLUSTER_DNS:$MLP_CLUSTER_PORT"
+    else
+        discovery="tcpip:$MLP_CLUSTER_MEMBERS"
+    fi
     cluster_properties="$run_dir/cluster.properties"
     printf '# written by the entrypoint: the data grid on, whatever the uber-jar says\npayaramicro.noCluster=false\n' \
         >"$cluster_properties"
     set -- --systemproperties "$cluster_properties" \
-        --clustermode "tcpip:$MLP_CLUSTER_MEMBERS" --startport "$MLP_CLUSTER_PORT" \
+        --clustermode "$discovery" --startport "$MLP_CLUSTER_PORT" \
         --clustername "$MLP_CLUSTER_NAME" --name "$MLP_NODE_NAME" "$@"
 else
     set -- --nocluster "$@"

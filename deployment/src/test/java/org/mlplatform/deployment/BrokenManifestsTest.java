@@ -168,9 +168,19 @@ class BrokenManifestsTest {
             "mlp-postgre.mlp.svc.cluster.local:5432 names no Service"),
         Arguments.of(
             "configmap.yaml",
-            "mlp-cluster.mlp.svc.cluster.local:5701",
-            "mlp.mlp.svc.cluster.local:8080",
+            "mlp-cluster.mlp.svc.cluster.local\"",
+            "mlp.mlp.svc.cluster.local\"",
             "is not headless"),
+        Arguments.of(
+            "configmap.yaml",
+            "mlp-cluster.mlp.svc.cluster.local\"",
+            "mlp-cluster.mlp.svc.cluster.local:5701\"",
+            "is not <service>.<namespace>.svc.cluster.local"),
+        Arguments.of(
+            "configmap.yaml",
+            "  MLP_CLUSTER_PORT: \"5701\"",
+            "  MLP_CLUSTER_MEMBERS: \"mlp-cluster.mlp.svc.cluster.local:5701\"\n  MLP_CLUSTER_PORT: \"5701\"",
+            "MLP_CLUSTER_DNS and MLP_CLUSTER_MEMBERS are both set"),
         Arguments.of(
             "secret.yaml", "  db-password:", "  database-password:", "db-password is no file"),
         Arguments.of(

@@ -125,7 +125,7 @@ final class SettingsRules {
           .forEach(p -> declared.put(p.getContainerPort(), p.getName()));
       int http = port("MLP_PORT", 8080, declared);
       port("MLP_SERVING_PORT", 0, declared);
-      if (settings.containsKey("MLP_CLUSTER_MEMBERS")) {
+      if (clustered()) {
         port("MLP_CLUSTER_PORT", DEFAULT_CLUSTER_PORT, declared);
       }
       for (Probe probe :
@@ -171,7 +171,7 @@ final class SettingsRules {
     private void directory(String name, boolean shared) {
       Setting s = settings.get(name);
       if (s == null || s.value() == null) {
-        if (shared && settings.containsKey("MLP_CLUSTER_MEMBERS")) {
+        if (shared && clustered()) {
           problems.add(w.manifest(), "containers." + c.getName(), "a cluster needs MLP_SHARED_DIR");
         }
         return;
@@ -231,7 +231,25 @@ final class SettingsRules {
      * selects, including pods that are not ready yet (they must join before they are).
      */
     private void cluster() {
+      Setting dns = settings.get("MLP_CLUSTER_DNS");
       Setting members = settings.get("MLP_CLUSTER_MEMBERS");
+      if (dns != null && dns.value() != null) {
+        if (members != null) {
+          problems.add(
+              dns.source(), dns.field(), "MLP_CLUSTER_DNS and MLP_CLUSTER_MEMBERS are both set");
+        }
+        Matcher m = SERVICE_HOST.matcher(dns.value().trim());
+        if (!m.matches() || m.group(6) != null) {
+          problems.add(
+              dns.source(),
+              dns.field(),
+              "'" + dns.value().trim() + "' is not <service>.<namespace>.svc.cluster.local");
+        } else {
+          set.find(Service.class, m.group(3), m.group(1)).ifPresent(s -> headless(dns, s));
+        }
+        nodeName();
+        return;
+      }
       if (members == null || members.value() == null) {
         return;
       }
@@ -255,6 +273,15 @@ final class SettingsRules {
         }
         set.find(Service.class, m.group(3), m.group(1)).ifPresent(s -> headless(members, s));
       }
+      nodeName();
+    }
+
+    private boolean clustered() {
+      return settings.containsKey("MLP_CLUSTER_DNS") || settings.containsKey("MLP_CLUSTER_MEMBERS");
+    }
+
+    /** Each pod is a node of its own name. */
+    private void nodeName() {
       Setting node = settings.get("MLP_NODE_NAME");
       boolean fromPodName =
           node != null

@@ -2,7 +2,6 @@ package org.mlplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlplatform.e2e.ModelApi.awaitJob;
-import static org.mlplatform.e2e.ModelApi.createModel;
 import static org.mlplatform.e2e.ModelApi.object;
 import static org.mlplatform.e2e.ModelApi.strings;
 
@@ -54,16 +53,7 @@ class BatchPredictionsIT {
     trainingSetId =
         SyntheticCustomers.trainingSet(
             "bp_customer", "bp_id", VIEW, ROWS, WITH_FEATURES, 13, false, alice);
-    createModel(MODEL, alice);
-    HttpResponse<String> training =
-        Http.json(
-            "POST",
-            "/api/v1/models/" + MODEL + "/train",
-            alice,
-            "{\"trainingSetId\":\"%s\",\"label\":\"label\",\"algorithm\":\"logistic-regression\"}"
-                .formatted(trainingSetId));
-    assertThat(training.statusCode()).as(training.body()).isEqualTo(202);
-    awaitJob(object(training).getString("jobId"), alice);
+    ModelApi.trainLogisticRegression(RunningPlatform.BASE, MODEL, trainingSetId, alice);
     labels =
         strings(
             object(Http.get("/api/v1/models/" + MODEL + "/versions/1", alice))

@@ -28,13 +28,17 @@ import org.openqa.selenium.Cookie;
  * change made on one node is served and searchable on the other, a browser logs in to the portal
  * through nginx and its session stays on its node, and a node killed with {@code kill -9} under
  * load costs no request through the balancer, then rejoins and catches up; a restart of PostgreSQL
- * under the running nodes costs no request either.
+ * under the running nodes costs no request either; a batch prediction running on a killed node
+ * finishes on the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
   private static final Path CNN = Path.of(System.getProperty("mlp.e2e.cnn-model"));
   private static final String MODEL = "cl_cls";
+
+  /** Enough rows that the batch is still running when its node is killed. */
+  private static final int BATCH_ROWS = 2_500_000;
 
   private static RunningCluster cluster;
   private static String alice;
@@ -179,6 +183,71 @@ class ClusterIT {
         RunningCluster.node(2),
         "/api/v1/search?q=" + entity,
         body -> !body.contains("\"total\":0"));
+  }
+
+  /**
+   * A batch prediction running on node 2 when node 2 is killed finishes on node 1: node 1, the
+   * oldest member, sees node 2 gone from the grid and silent, takes the job over and runs it again
+   * from the start on the same version and the kept upload. Runs last: node 2 stays down.
+   */
+  @Test
+  @Order(5)
+  void aBatchJobOfAKilledNodeFinishesOnTheOther() throws Exception {
+    String node1 = RunningCluster.node(1);
+    String node2 = RunningCluster.node(2);
+    String run = Long.toString(System.nanoTime(), 36);
+    String view = "cl_stats_" + run;
+    String model = "cl_batch_" + run;
+    String set =
+        SyntheticCustomers.trainingSet(
+            node1, "cl_cust_" + run, "cl_id", view, 200, 200, 11, false, alice);
+    ModelApi.trainLogisticRegression(node1, model, set, alice);
+
+    ProcessHandle node2Process = cluster.process(2);
+    HttpResponse<String> accepted =
+        ModelApi.startBatch(
+            node2, model + ":1", SyntheticCustomers.featureCsv(view, BATCH_ROWS, 5), alice);
+    expect(202, accepted);
+    String id = ModelApi.object(accepted).getString("id");
+    JsonObject job =
+        awaitJobState(node1, id, j -> j.getJsonNumber("progress").doubleValue() > 0.02);
+    long killed = System.nanoTime();
+    RunningCluster.kill(node2Process);
+    assertThat(job.getString("node")).isEqualTo("node-2");
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("RUNNING");
+    System.out.printf("node 2 killed at progress %s%n", job.getJsonNumber("progress"));
+    JsonObject taken = awaitJobState(node1, id, j -> j.getInt("attempt") == 2);
+    long takenOver = System.nanoTime();
+    JsonObject done =
+        awaitJobState(node1, id, j -> !j.getString("state").matches("QUEUED|RUNNING"));
+    System.out.printf(
+        "batch of %d rows: taken over %d ms after the kill, done %d ms after it%n",
+        BATCH_ROWS, (takenOver - killed) / 1_000_000, (System.nanoTime() - killed) / 1_000_000);
+
+    assertThat(taken.getString("node")).isEqualTo("node-1");
+    assertThat(done.getString("state")).as(done.toString()).isEqualTo("SUCCEEDED");
+    assertThat(done.getString("node")).isEqualTo("node-1");
+    assertThat(done.getInt("attempt")).isEqualTo(2);
+    assertThat(done.getJsonObject("result").getInt("rows")).isEqualTo(BATCH_ROWS);
+    ModelApi.ResultRows rows = ModelApi.batchResultRows(node1, id, alice);
+    assertThat(rows.count()).isEqualTo(BATCH_ROWS);
+    assertThat(rows.last()).startsWith((BATCH_ROWS - 1) + ",");
+  }
+
+  /** Polls a job on one node until {@code done} holds; 3 minutes at most. */
+  private static JsonObject awaitJobState(String base, String id, Predicate<JsonObject> done) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonObject job = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = call(base, "GET", "/api/v1/jobs/" + id, null);
+      expect(200, response);
+      job = ModelApi.object(response);
+      if (done.test(job)) {
+        return job;
+      }
+      ServingApi.sleep(20);
+    }
+    throw new AssertionError("job not there within 3 minutes; last: " + job);
   }
 
   private static HttpResponse<String> infer(String base) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +34,13 @@ final class ModelApi {
   }
 
   static void createModel(String name, String token) {
+    createModel(RunningPlatform.BASE, name, token);
+  }
+
+  static void createModel(String base, String name, String token) {
     created(
         Http.json(
+            base,
             "POST",
             "/api/v1/models",
             token,
@@ -107,11 +116,74 @@ final class ModelApi {
         .toList();
   }
 
+  /**
+   * Creates {@code model} and trains its version 1 as a logistic regression on the training set's
+   * {@code label}, waiting for the training job.
+   */
+  static void trainLogisticRegression(String base, String model, String trainingSetId, String token)
+      throws InterruptedException {
+    createModel(base, model, token);
+    HttpResponse<String> training =
+        Http.json(
+            base,
+            "POST",
+            "/api/v1/models/" + model + "/train",
+            token,
+            "{\"trainingSetId\":\"%s\",\"label\":\"label\",\"algorithm\":\"logistic-regression\"}"
+                .formatted(trainingSetId));
+    assertThat(training.statusCode()).as(training.body()).isEqualTo(202);
+    awaitJob(base, object(training).getString("jobId"), token);
+  }
+
+  /** Starts a batch prediction of {@code model} over a CSV body. */
+  static HttpResponse<String> startBatch(String base, String model, String csv, String token) {
+    return Http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    base
+                        + "/api/v1/batch-predictions?model="
+                        + URLEncoder.encode(model, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv))
+            .timeout(Duration.ofSeconds(120))
+            .build());
+  }
+
+  /** How many rows a batch prediction's result has, and its last. */
+  record ResultRows(long count, String last) {}
+
+  /** Reads a batch prediction's result as a stream (it may be large) and counts its rows. */
+  static ResultRows batchResultRows(String base, String id, String token) throws IOException {
+    HttpResponse<InputStream> result =
+        Http.stream(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/batch-predictions/" + id + "/result"))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    assertThat(result.statusCode()).isEqualTo(200);
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(result.body(), StandardCharsets.UTF_8))) {
+      lines.readLine();
+      long rows = 0;
+      String last = null;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        rows++;
+        last = line;
+      }
+      return new ResultRows(rows, last);
+    }
+  }
+
   static JsonObject awaitJob(String jobId, String token) throws InterruptedException {
+    return awaitJob(RunningPlatform.BASE, jobId, token);
+  }
+
+  /** The same on another platform, such as one node of a cluster. */
+  static JsonObject awaitJob(String base, String jobId, String token) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     JsonObject job = null;
     while (Instant.now().isBefore(deadline)) {
-      job = object(Http.get("/api/v1/jobs/" + jobId, token));
+      job = object(Http.json(base, "GET", "/api/v1/jobs/" + jobId, token, null));
       if (job.getString("state").equals("SUCCEEDED") || job.getString("state").equals("FAILED")) {
         break;
       }
@@ -154,7 +226,13 @@ final class ModelApi {
 
   /** An entity with one INT64 key and a view of it with FLOAT64 features x1 and x2. */
   static void defineTwoFeatureView(String entity, String key, String view, String token) {
+    defineTwoFeatureView(RunningPlatform.BASE, entity, key, view, token);
+  }
+
+  static void defineTwoFeatureView(
+      String base, String entity, String key, String view, String token) {
     Http.json(
+        base,
         "POST",
         "/api/v1/entities",
         token,
@@ -162,6 +240,7 @@ final class ModelApi {
             .formatted(entity, key));
     created(
         Http.json(
+            base,
             "POST",
             "/api/v1/feature-views",
             token,

@@ -48,13 +48,21 @@ final class RunningCluster implements AutoCloseable {
 
   /** {@code kill -9} of node k's JVM: no shutdown hook, no goodbye to the grid. */
   void kill(int k) {
+    kill(process(k));
+  }
+
+  /** The same, of a process looked up before: no delay between the decision and the kill. */
+  static void kill(ProcessHandle node) {
+    node.destroyForcibly();
+    node.onExit().join();
+  }
+
+  /** Node k's JVM. */
+  ProcessHandle process(int k) {
     Matcher m = NODE_PID.matcher(status());
     while (m.find()) {
       if (Integer.parseInt(m.group(1)) == k) {
-        ProcessHandle node = ProcessHandle.of(Long.parseLong(m.group(2))).orElseThrow();
-        node.destroyForcibly();
-        node.onExit().join();
-        return;
+        return ProcessHandle.of(Long.parseLong(m.group(2))).orElseThrow();
       }
     }
     throw new IllegalStateException("node-" + k + " is not running:\n" + status());

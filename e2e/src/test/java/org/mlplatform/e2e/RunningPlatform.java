@@ -1,5 +1,8 @@
 package org.mlplatform.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,22 @@ public final class RunningPlatform implements BeforeAllCallback {
    */
   static void restart() {
     run(List.of("stop"), 2);
+    run(List.of("start", "--background"), START_TIMEOUT_MINUTES);
+  }
+
+  /**
+   * Kills the platform's JVM with {@code kill -9} (no shutdown of any kind) and starts it again;
+   * Keycloak keeps running.
+   */
+  static void killAndStart() {
+    try {
+      long pid = Long.parseLong(Files.readString(DATA_DIR.resolve("run/platform.pid")).strip());
+      ProcessHandle platform = ProcessHandle.of(pid).orElseThrow();
+      platform.destroyForcibly();
+      platform.onExit().join();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     run(List.of("start", "--background"), START_TIMEOUT_MINUTES);
   }
 

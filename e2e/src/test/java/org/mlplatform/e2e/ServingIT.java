@@ -1,7 +1,6 @@
 package org.mlplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mlplatform.e2e.ModelApi.awaitJob;
 import static org.mlplatform.e2e.ModelApi.createModel;
 import static org.mlplatform.e2e.ModelApi.created;
 import static org.mlplatform.e2e.ModelApi.download;
@@ -58,15 +57,7 @@ class ServingIT {
     alice = Http.accessToken("alice");
     String set =
         SyntheticCustomers.trainingSet("sv_customer", "sv_id", VIEW, 200, 200, 7, true, alice);
-    createModel(MODEL, alice);
-    HttpResponse<String> training =
-        Http.json(
-            "POST",
-            "/api/v1/models/" + MODEL + "/train",
-            alice,
-            "{\"trainingSetId\":\"%s\",\"label\":\"label\",\"algorithm\":\"logistic-regression\"}"
-                .formatted(set));
-    awaitJob(object(training).getString("jobId"), alice);
+    ModelApi.trainLogisticRegression(RunningPlatform.BASE, MODEL, set, alice);
     onnx = download("/api/v1/models/" + MODEL + "/versions/1/artifact", alice);
     JsonObject lineage =
         object(Http.get("/api/v1/models/" + MODEL + "/versions/1", alice)).getJsonObject("lineage");

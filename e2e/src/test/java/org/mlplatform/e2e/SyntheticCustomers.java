@@ -29,7 +29,23 @@ final class SyntheticCustomers {
       boolean materialize,
       String token)
       throws InterruptedException {
-    ModelApi.defineTwoFeatureView(entity, key, view, token);
+    return trainingSet(
+        RunningPlatform.BASE, entity, key, view, customers, withFeatures, seed, materialize, token);
+  }
+
+  /** The same on another platform, such as one node of a cluster. */
+  static String trainingSet(
+      String base,
+      String entity,
+      String key,
+      String view,
+      int customers,
+      int withFeatures,
+      long seed,
+      boolean materialize,
+      String token)
+      throws InterruptedException {
+    ModelApi.defineTwoFeatureView(base, entity, key, view, token);
     Random random = new Random(seed);
     StringBuilder rows = new StringBuilder("[");
     StringBuilder entityRows = new StringBuilder("[");
@@ -50,23 +66,39 @@ final class SyntheticCustomers {
                   .formatted(key, id, label));
     }
     HttpResponse<String> ingested =
-        Http.json("POST", "/api/v1/feature-views/" + view + "/rows", token, rows + "]");
+        Http.json(base, "POST", "/api/v1/feature-views/" + view + "/rows", token, rows + "]");
     assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
     if (materialize) {
       HttpResponse<String> queued =
-          Http.json("POST", "/api/v1/feature-views/" + view + "/materialize", token, "{}");
+          Http.json(base, "POST", "/api/v1/feature-views/" + view + "/materialize", token, "{}");
       assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-      awaitJob(object(queued).getString("jobId"), token);
+      awaitJob(base, object(queued).getString("jobId"), token);
     }
     HttpResponse<String> set =
         Http.json(
+            base,
             "POST",
             "/api/v1/training-sets",
             token,
             "{\"features\":[\"%s:x1\",\"%s:x2\"],\"entityRows\":%s]}"
                 .formatted(view, view, entityRows));
     assertThat(set.statusCode()).as(set.body()).isEqualTo(202);
-    awaitJob(object(set).getString("jobId"), token);
+    awaitJob(base, object(set).getString("jobId"), token);
     return object(set).getString("id");
+  }
+
+  /** A CSV of {@code rows} random rows for batch predictions: {@code ref} and the view's x1, x2. */
+  static String featureCsv(String view, int rows, long seed) {
+    StringBuilder csv = new StringBuilder("ref,%s__x1,%s__x2\n".formatted(view, view));
+    Random random = new Random(seed);
+    for (int i = 0; i < rows; i++) {
+      csv.append(i)
+          .append(',')
+          .append((float) random.nextGaussian())
+          .append(',')
+          .append((float) random.nextGaussian())
+          .append('\n');
+    }
+    return csv.toString();
   }
 }

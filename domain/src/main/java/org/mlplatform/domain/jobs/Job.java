@@ -1,6 +1,7 @@
 package org.mlplatform.domain.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import java.util.UUID;
  *
  * @param progress from 0 to 1
  * @param result a small summary of the outcome (row counts, ids), shown to the caller as JSON
+ * @param updatedAt the last change or heartbeat: when the running node last said it has the job
+ * @param node the node that runs the job; another node takes it over when this one is gone
+ * @param attempt 1, and one more each time another node took the job over
  */
 public record Job(
     String id,
@@ -23,20 +27,25 @@ public record Job(
     String error,
     String createdBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String node,
+    int attempt) {
 
   public Job {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(state, "state");
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt starts at 1, was " + attempt);
+    }
     if (!(progress >= 0 && progress <= 1)) {
       throw new IllegalArgumentException("progress must be between 0 and 1, was " + progress);
     }
     result = result == null ? Map.of() : Map.copyOf(result);
   }
 
-  /** A new job waiting for a worker. */
-  public static Job queued(String type, String target, String createdBy, Instant now) {
+  /** A new job waiting for a worker on {@code node}. */
+  public static Job queued(String type, String target, String createdBy, String node, Instant now) {
     return new Job(
         UUID.randomUUID().toString(),
         type,
@@ -48,7 +57,9 @@ public record Job(
         null,
         createdBy,
         now,
-        now);
+        now,
+        node,
+        1);
   }
 
   public Job running(double progress, String message, Instant now) {
@@ -64,13 +75,27 @@ public record Job(
         null,
         createdBy,
         createdAt,
-        now);
+        now,
+        node,
+        attempt);
   }
 
   public Job succeeded(Map<String, Object> result, String message, Instant now) {
     requireUnfinished();
     return new Job(
-        id, type, target, JobState.SUCCEEDED, 1, message, result, null, createdBy, createdAt, now);
+        id,
+        type,
+        target,
+        JobState.SUCCEEDED,
+        1,
+        message,
+        result,
+        null,
+        createdBy,
+        createdAt,
+        now,
+        node,
+        attempt);
   }
 
   public Job failed(String error, Instant now) {
@@ -86,7 +111,48 @@ public record Job(
         error,
         createdBy,
         createdAt,
-        now);
+        now,
+        node,
+        attempt);
+  }
+
+  /**
+   * The job moved to {@code byNode}, queued to run again from its start (or to be failed there,
+   * when it cannot run again): the next attempt.
+   */
+  public Job takenOver(String byNode, Instant now) {
+    requireUnfinished();
+    Objects.requireNonNull(byNode, "byNode");
+    return new Job(
+        id,
+        type,
+        target,
+        JobState.QUEUED,
+        0,
+        "taken over from node " + (node == null ? "(unknown)" : node) + " by node " + byNode,
+        Map.of(),
+        null,
+        createdBy,
+        createdAt,
+        now,
+        byNode,
+        attempt + 1);
+  }
+
+  /**
+   * Whether the job is unfinished and nobody runs it any more: its node is not among the live ones
+   * and has not said it has the job since {@code silentSince} (both, so that a node cut off from
+   * the others but still running its jobs keeps them).
+   */
+  public boolean isOrphaned(Collection<String> liveNodes, Instant silentSince) {
+    return !state.isFinished()
+        && (node == null || !liveNodes.contains(node))
+        && updatedAt.isBefore(silentSince);
+  }
+
+  /** Whether {@code other} is this same run of the job: same id, node and attempt. */
+  public boolean sameRunAs(Job other) {
+    return id.equals(other.id) && Objects.equals(node, other.node) && attempt == other.attempt;
   }
 
   private void requireUnfinished() {

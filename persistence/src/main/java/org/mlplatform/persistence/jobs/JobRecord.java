@@ -58,6 +58,11 @@ class JobRecord {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  private String node;
+
+  @Column(nullable = false)
+  private int attempt;
+
   protected JobRecord() {}
 
   static JobRecord from(Job job) {
@@ -78,6 +83,8 @@ class JobRecord {
     createdBy = job.createdBy();
     createdAt = job.createdAt();
     updatedAt = job.updatedAt();
+    node = job.node();
+    attempt = job.attempt();
   }
 
   Job toJob() {
@@ -92,7 +99,9 @@ class JobRecord {
         error,
         createdBy,
         createdAt,
-        updatedAt);
+        updatedAt,
+        node,
+        attempt);
   }
 
   private static String clip(String text, int max) {

@@ -20,7 +20,7 @@ import org.mlplatform.persistence.migration.SchemaMigrator;
 import org.mlplatform.portal.cluster.ClusterBus;
 import org.mlplatform.portal.config.PlatformDataSource;
 import org.mlplatform.portal.config.PlatformSettings;
-import org.mlplatform.portal.jobs.InterruptedWork;
+import org.mlplatform.portal.jobs.JobTakeover;
 import org.mlplatform.portal.monitoring.MonitoringScheduler;
 import org.mlplatform.portal.promotion.PlatformDeploymentActions;
 import org.mlplatform.portal.promotion.PlatformRetraining;
@@ -56,7 +56,7 @@ public class PlatformStartup {
 
   @Inject private PlatformSettings settings;
   @Inject private PlatformReadiness readiness;
-  @Inject private InterruptedWork interrupted;
+  @Inject private JobTakeover jobTakeover;
   @Inject private ClusterBus cluster;
   @Inject private ServingRuntime serving;
   @Inject private PromotionCheckRunner promotionChecks;
@@ -83,9 +83,9 @@ public class PlatformStartup {
     if (step(Component.DATABASE_MIGRATIONS, () -> "schema version " + migrate())
         && step(Component.CLUSTER, cluster::join)
         && step(Component.WORKFLOW_ENGINE, this::startWorkflows)) {
-      failInterruptedWork();
       step(Component.SEARCH_INDEX, this::openIndex);
       step(Component.SERVING_ENGINE, this::startOnnx);
+      takeOverJobs();
       // Timers and asynchronous steps call the serving engine and the index: they run from now.
       workflows.startJobs();
       LOG.info(() -> "monitoring scheduled " + monitoring.start());
@@ -96,19 +96,12 @@ public class PlatformStartup {
                 .formatted((System.nanoTime() - t0) / 1_000_000, readiness.isReady()));
   }
 
-  private void failInterruptedWork() {
-    if (cluster.members().size() > 1) {
-      // Unfinished work may be running on the other nodes: which node owns it is not recorded yet.
-      LOG.info("other nodes are running: unfinished jobs are left to them");
-      return;
-    }
+  /** After the serving engine: a batch prediction taken over runs on ONNX Runtime. */
+  private void takeOverJobs() {
     try {
-      int ended = interrupted.failStartedBefore(startedAt);
-      if (ended > 0) {
-        LOG.warning(() -> ended + " jobs or training sets left unfinished by the last run failed");
-      }
+      LOG.info(() -> "jobs: " + jobTakeover.start(startedAt));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not end the work the last run left unfinished", e);
+      LOG.log(Level.SEVERE, "could not take back the jobs the last run left unfinished", e);
     }
   }
 

@@ -8,8 +8,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How this node joins a cluster. The launcher starts Payara Micro's Hazelcast with the same
- * members; without {@code MLP_CLUSTER_MEMBERS} the node runs alone.
+ * How this node joins a cluster. The launcher (or the container's entrypoint) starts Payara Micro's
+ * Hazelcast with the same members ({@code MLP_CLUSTER_MEMBERS}) or DNS name ({@code
+ * MLP_CLUSTER_DNS}); without either the node runs alone.
  */
 @ApplicationScoped
 public class ClusterSettings {
@@ -21,6 +22,7 @@ public class ClusterSettings {
               v ->
                   Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
           .orElse(List.of());
+  private final boolean foundByDns = value("mlp.cluster.dns").isPresent();
   private final String nodeName = value("mlp.node-name").orElseGet(ClusterSettings::hostName);
 
   /** The members the node was started with ({@code MLP_CLUSTER_MEMBERS}); empty when alone. */
@@ -28,8 +30,9 @@ public class ClusterSettings {
     return members;
   }
 
+  /** Whether the node was started as a member: with members, or a DNS name that finds them. */
   public boolean clustered() {
-    return !members.isEmpty();
+    return !members.isEmpty() || foundByDns;
   }
 
   /** This node's name ({@code MLP_NODE_NAME}), by default the host name. */

@@ -47,6 +47,9 @@ public class TrainingSets {
   /** A queued build: the snapshot (BUILDING) and the job to follow. */
   public record Accepted(TrainingSet trainingSet, Job job) {}
 
+  /** The type of the jobs that build training sets. */
+  static final String JOB_TYPE = "training_set";
+
   @Inject private FeatureServices services;
   @Inject private FeatureStoreService features;
   @Inject private OfflineStore offline;
@@ -123,7 +126,7 @@ public class TrainingSets {
         Outcome.SUCCESS,
         requestId,
         clientAddress);
-    Job job = jobs.queue("training_set", target, actor);
+    Job job = jobs.queue(JOB_TYPE, target, actor);
     TrainingSet building =
         TrainingSet.building(
             id, request.description(), actor.username(), clock.instant(), plan, service, job.id());

@@ -19,8 +19,8 @@ import org.mlplatform.portal.config.PlatformSettings;
 /**
  * The files of batch predictions under {@code <data dir>/batch-predictions}: each result as {@code
  * <id>.csv}, written under a temporary name and moved into place when complete, so that a download
- * never serves half a result; uploads wait in {@code uploads/} until their run ends. Ids are parsed
- * as UUIDs, so no path trick reaches another file.
+ * never serves half a result; uploads wait in {@code uploads/} (as {@code <id>.csv} once the job
+ * has its id) until their run ends. Ids are parsed as UUIDs, so no path trick reaches another file.
  */
 @ApplicationScoped
 public class BatchFiles {
@@ -60,8 +60,9 @@ public class BatchFiles {
    */
   <T> T writeResult(String id, Content<T> content) throws Exception {
     Path target = result(id);
-    Path temporary = target.resolveSibling(target.getFileName() + ".part");
     Files.createDirectories(target.getParent());
+    // A name of its own per run: a run on a node cut off from the cluster may still be writing.
+    Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
     try {
       T written;
       try (OutputStream file = Files.newOutputStream(temporary);
@@ -108,6 +109,19 @@ public class BatchFiles {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /**
+   * Keeps a received upload as the input of batch prediction {@code id}, where a node taking the
+   * job over finds it ({@link #upload}).
+   */
+  Path keepUpload(Path received, String id) throws IOException {
+    return Files.move(received, upload(id), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Where the uploaded input of batch prediction {@code id} waits until its run ends. */
+  Path upload(String id) {
+    return folder().resolve("uploads").resolve(UUID.fromString(id) + ".csv");
   }
 
   long maxUploadBytes() {

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.mlplatform.portal.audit.AuditRecorder.Origin;
 import org.mlplatform.portal.boot.PlatformStartup;
 import org.mlplatform.portal.features.TrainingSetFiles;
 import org.mlplatform.portal.features.TrainingSets;
+import org.mlplatform.portal.jobs.JobRecovery;
 import org.mlplatform.portal.jobs.JobRunner;
 import org.mlplatform.portal.models.ModelStore;
 import org.mlplatform.portal.serving.RegistryVersionSource;
@@ -46,10 +48,11 @@ import org.mlplatform.serving.engine.ModelNotServedException;
  * and records the version and row count in its result.
  *
  * <p>The job record is the batch's only state (its id is the batch's id; its target names the
- * version and input, see {@link BatchTarget}); the result is a file ({@link BatchFiles}).
+ * version and input, see {@link BatchTarget}); the result is a file ({@link BatchFiles}). That is
+ * all a node needs to run the batch again from its start when the node running it is gone.
  */
 @ApplicationScoped
-public class BatchPredictions {
+public class BatchPredictions implements JobRecovery {
 
   /** The type of the jobs that run batch predictions. */
   public static final String JOB_TYPE = "batch_prediction";
@@ -127,10 +130,38 @@ public class BatchPredictions {
         .toList();
   }
 
+  @Override
+  public String jobType() {
+    return JOB_TYPE;
+  }
+
+  /** The same version over the same input, into the same result file. */
+  @Override
+  public Optional<JobRunner.Work> restart(Job job) {
+    BatchTarget target =
+        BatchTarget.parse(job.target())
+            .orElseThrow(() -> new IllegalArgumentException("its target cannot be read"));
+    Pinned pinned = pin(target.reference(), target.version().toString());
+    boolean upload = BatchTarget.UPLOAD.equals(target.input());
+    Path input =
+        upload
+            ? files.upload(job.id())
+            : trainingSetFiles.path(target.input().substring("training-set:".length()));
+    if (!Files.isRegularFile(input)) {
+      throw new IllegalArgumentException("its input " + target.input() + " is gone");
+    }
+    return Optional.of(progress -> run(job.id(), pinned, input, upload, progress));
+  }
+
   /** The version a reference names, checked to be runnable; and ONNX Runtime, checked to be up. */
   private Pinned pin(String reference) {
-    ModelVersion version = models.resolve(ModelReference.parse(reference).toString());
-    BatchModel model = BatchModel.of(version);
+    return pin(reference.strip(), ModelReference.parse(reference).toString());
+  }
+
+  /** As {@link #pin(String)}, shown as {@code reference}, resolving {@code version} instead. */
+  private Pinned pin(String reference, String version) {
+    ModelVersion pinned = models.resolve(version);
+    BatchModel model = BatchModel.of(pinned);
     OrtEnvironment environment =
         startup
             .onnxRuntime()
@@ -139,7 +170,7 @@ public class BatchPredictions {
                 () ->
                     new ModelNotServedException(
                         "ONNX Runtime is still starting; try again shortly", true));
-    return new Pinned(reference.strip(), version, model, environment);
+    return new Pinned(reference, pinned, model, environment);
   }
 
   private record Pinned(
@@ -187,6 +218,7 @@ public class BatchPredictions {
       Origin origin) {
     BatchTarget target = new BatchTarget(pinned.version().id(), pinned.reference(), inputName);
     Job queued = runner.queue(JOB_TYPE, target.format(), actor);
+    Path kept = ownsInput ? keep(input, queued) : input;
     audit.record(
         actor,
         "batch_prediction.start",
@@ -194,8 +226,17 @@ public class BatchPredictions {
         "batch prediction " + queued.id() + " of " + pinned.reference() + " on " + inputName,
         Outcome.SUCCESS,
         origin);
-    runner.start(queued, progress -> run(queued.id(), pinned, input, ownsInput, progress));
+    runner.start(queued, progress -> run(queued.id(), pinned, kept, ownsInput, progress));
     return BatchPrediction.of(queued);
+  }
+
+  private Path keep(Path upload, Job queued) {
+    try {
+      return files.keepUpload(upload, queued.id());
+    } catch (IOException e) {
+      jobs.save(queued.failed("the upload could not be kept: " + e.getMessage(), Instant.now()));
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The job: its own session, the run into the result file, the upload removed afterwards. */
