@@ -142,11 +142,14 @@ public record Job(
   /**
    * Whether the job is unfinished and nobody runs it any more: its node is not among the live ones
    * and has not said it has the job since {@code silentSince} (both, so that a node cut off from
-   * the others but still running its jobs keeps them).
+   * the others but still running its jobs keeps them). A job without a node was queued by a version
+   * that recorded none and sent no heartbeat: during a rolling upgrade it may still be running
+   * there, so it is never orphaned here (a node alone takes such jobs back at its start).
    */
   public boolean isOrphaned(Collection<String> liveNodes, Instant silentSince) {
     return !state.isFinished()
-        && (node == null || !liveNodes.contains(node))
+        && node != null
+        && !liveNodes.contains(node)
         && updatedAt.isBefore(silentSince);
   }
 

@@ -86,7 +86,9 @@ class JobTest {
             NOW,
             null,
             1);
-    assertThat(nobodys.isOrphaned(List.of("node-1"), later)).isTrue();
+    assertThat(nobodys.isOrphaned(List.of("node-1"), later))
+        .as("queued by a version without heartbeats, which may still be running it")
+        .isFalse();
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.mlplatform.portal.promotion.PlatformRetraining;
 import org.mlplatform.portal.promotion.PortalWorkflowNotifier;
 import org.mlplatform.portal.promotion.PromotionCheckRunner;
 import org.mlplatform.portal.search.CatalogIndexer;
+import org.mlplatform.portal.serving.CanaryEvidenceBoard;
 import org.mlplatform.portal.serving.ServingRuntime;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.serving.OnnxRuntimeHost;
@@ -57,6 +58,7 @@ public class PlatformStartup {
   @Inject private PlatformSettings settings;
   @Inject private PlatformReadiness readiness;
   @Inject private JobTakeover jobTakeover;
+  @Inject private CanaryEvidenceBoard canaryEvidence;
   @Inject private ClusterBus cluster;
   @Inject private ServingRuntime serving;
   @Inject private PromotionCheckRunner promotionChecks;
@@ -86,6 +88,7 @@ public class PlatformStartup {
       step(Component.SEARCH_INDEX, this::openIndex);
       step(Component.SERVING_ENGINE, this::startOnnx);
       takeOverJobs();
+      LOG.info(() -> canaryEvidence.start());
       // Timers and asynchronous steps call the serving engine and the index: they run from now.
       workflows.startJobs();
       LOG.info(() -> "monitoring scheduled " + monitoring.start());

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +32,7 @@ public class ClusterBus {
   @Resource private ManagedExecutorService executor;
 
   private volatile ClusterChannel channel;
+  private final ClusterChannel beforeJoining = ClusterChannel.alone("(joining)");
 
   /**
    * Joins the cluster the node was started for.
@@ -45,9 +47,22 @@ public class ClusterBus {
             : ClusterChannel.alone(settings.nodeName());
     joined.subscribe(this::received);
     channel = joined;
-    return settings.clustered()
-        ? "node " + joined.localMember() + " of " + joined.members()
-        : "node " + joined.localMember() + " alone";
+    return describe();
+  }
+
+  /** This node and the members it sees now, as health and the start-up log show them. */
+  public String describe() {
+    ClusterChannel current = channel;
+    if (current == null) {
+      return "node " + settings.nodeName() + " not joined yet";
+    }
+    try {
+      return settings.clustered()
+          ? "node " + current.localMember() + " of " + current.members()
+          : "node " + current.localMember() + " alone";
+    } catch (RuntimeException e) {
+      return "node " + current.localMember() + ", data grid unreachable: " + e.getMessage();
+    }
   }
 
   /** Tells the other nodes; a failure is logged, as the change itself has committed. */
@@ -67,6 +82,12 @@ public class ClusterBus {
   public List<String> members() {
     ClusterChannel current = channel;
     return current == null ? List.of(settings.nodeName()) : current.members();
+  }
+
+  /** A map shared by all members ({@link ClusterChannel#sharedMap}). */
+  public ConcurrentMap<String, String> sharedMap(String name) {
+    ClusterChannel current = channel;
+    return (current == null ? beforeJoining : current).sharedMap(name);
   }
 
   public String nodeName() {

@@ -1,6 +1,9 @@
 package org.mlplatform.portal.cluster;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 /** How messages reach the other nodes, and who they are. */
@@ -18,6 +21,12 @@ public interface ClusterChannel extends AutoCloseable {
   /** This member's name. */
   String localMember();
 
+  /**
+   * A map every member reads and writes, by name: small shared state such as counters. Alone, a map
+   * of this node's own.
+   */
+  ConcurrentMap<String, String> sharedMap(String name);
+
   /** Whether this member is the oldest, which runs the cluster's scheduled work. */
   default boolean isOldest() {
     List<String> members = members();
@@ -29,7 +38,13 @@ public interface ClusterChannel extends AutoCloseable {
 
   /** A node on its own: nothing to tell, and it runs all scheduled work. */
   static ClusterChannel alone(String name) {
+    Map<String, ConcurrentMap<String, String>> maps = new ConcurrentHashMap<>();
     return new ClusterChannel() {
+      @Override
+      public ConcurrentMap<String, String> sharedMap(String mapName) {
+        return maps.computeIfAbsent(mapName, n -> new ConcurrentHashMap<>());
+      }
+
       @Override
       public void publish(String message) {}
 

@@ -7,6 +7,7 @@ import com.hazelcast.topic.ITopic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,11 @@ public final class HazelcastChannel implements ClusterChannel {
       names.add(name == null ? member.getAddress().toString() : name);
     }
     return names;
+  }
+
+  @Override
+  public ConcurrentMap<String, String> sharedMap(String name) {
+    return hazelcast.getMap(name);
   }
 
   @Override

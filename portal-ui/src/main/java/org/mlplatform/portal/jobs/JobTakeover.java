@@ -59,11 +59,16 @@ public class JobTakeover {
         + " taken over";
   }
 
-  /** This node's jobs from before {@code startedAt}: its previous run's, whose threads are gone. */
+  /**
+   * This node's jobs from before {@code startedAt}: its previous run's, whose threads are gone.
+   * Alone, also the jobs without a node, from a version that recorded none.
+   */
   int recoverOwn(Instant startedAt) {
+    boolean alone = cluster.members().size() == 1;
     int taken = 0;
     for (Job job : jobs.unfinished()) {
-      if (cluster.nodeName().equals(job.node()) && job.createdAt().isBefore(startedAt)) {
+      boolean own = cluster.nodeName().equals(job.node()) || (job.node() == null && alone);
+      if (own && job.createdAt().isBefore(startedAt)) {
         taken += takeOver(job) ? 1 : 0;
       }
     }

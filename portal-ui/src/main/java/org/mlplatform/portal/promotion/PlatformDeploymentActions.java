@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.mlplatform.domain.audit.Outcome;
 import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.models.AliasName;
@@ -23,9 +22,10 @@ import org.mlplatform.domain.serving.CanaryRoute;
 import org.mlplatform.domain.serving.Deployment;
 import org.mlplatform.portal.audit.AuditRecorder;
 import org.mlplatform.portal.audit.AuditRecorder.Origin;
+import org.mlplatform.portal.cluster.ClusterBus;
 import org.mlplatform.portal.serving.AliasMoved;
+import org.mlplatform.portal.serving.CanaryEvidenceBoard;
 import org.mlplatform.portal.serving.DeploymentService;
-import org.mlplatform.portal.serving.ServingMetrics;
 import org.mlplatform.serving.engine.DeploymentStatus;
 import org.mlplatform.serving.engine.Route;
 import org.mlplatform.serving.engine.VersionLoadException;
@@ -49,15 +49,43 @@ public class PlatformDeploymentActions implements DeploymentActions {
 
   @Inject private ModelRepository models;
   @Inject private DeploymentService deployments;
-  @Inject private ServingMetrics metrics;
+  @Inject private CanaryEvidenceBoard counters;
+  @Inject private ClusterBus cluster;
   @Inject private Event<AliasMoved> aliasMoved;
   @Inject private AuditRecorder audit;
   @Inject private WorkflowSettings settings;
 
-  /** Counters read when a canary started, by process, so a verdict covers its window only. */
-  private final Map<String, CanaryStart> canaryStarts = new ConcurrentHashMap<>();
+  /**
+   * Counters read when a canary started, by process, so a verdict covers its window only; shared by
+   * the nodes, as the verdict's timer may fire on another node than the start.
+   */
+  static final String CANARY_STARTS = "mlp.canary.starts";
 
-  private record CanaryStart(int champion, CanaryEvidence championBefore, CanaryEvidence before) {}
+  /** The champion's version and both versions' cluster-wide counters when a canary started. */
+  record CanaryStart(int champion, CanaryEvidence championBefore, CanaryEvidence before) {
+
+    String encode() {
+      return champion + ";" + encode(championBefore) + ";" + encode(before);
+    }
+
+    static CanaryStart decode(String text) {
+      String[] parts = text.split(";");
+      return new CanaryStart(Integer.parseInt(parts[0]), evidence(parts[1]), evidence(parts[2]));
+    }
+
+    private static String encode(CanaryEvidence e) {
+      return e.requests() + "," + e.serverErrors() + "," + e.totalNanos();
+    }
+
+    private static CanaryEvidence evidence(String text) {
+      String[] n = text.split(",");
+      return new CanaryEvidence(Long.parseLong(n[0]), Long.parseLong(n[1]), Long.parseLong(n[2]));
+    }
+  }
+
+  private Map<String, String> canaryStarts() {
+    return cluster.sharedMap(CANARY_STARTS);
+  }
 
   @Override
   public OptionalInt promote(PromotionCase promotion, String approvedBy, String reason) {
@@ -73,30 +101,34 @@ public class PlatformDeploymentActions implements DeploymentActions {
     Deployment next =
         current.withCanary(new CanaryRoute(promotion.version(), promotion.canaryPercent()));
     apply(next, "canary " + next.canary().orElseThrow(), promotion);
-    canaryStarts.put(
-        promotion.processInstanceId(),
-        new CanaryStart(
-            champion,
-            metrics.evidence(ModelVersionId.of(promotion.model(), champion)),
-            metrics.evidence(ModelVersionId.of(promotion.model(), promotion.version()))));
+    canaryStarts()
+        .put(
+            promotion.processInstanceId(),
+            new CanaryStart(
+                    champion,
+                    counters.evidence(ModelVersionId.of(promotion.model(), champion)),
+                    counters.evidence(ModelVersionId.of(promotion.model(), promotion.version())))
+                .encode());
   }
 
   @Override
   public CanaryVerdict evaluateCanary(PromotionCase promotion) {
+    String started = canaryStarts().get(promotion.processInstanceId());
     CanaryStart start =
-        canaryStarts.getOrDefault(
-            promotion.processInstanceId(),
-            // After a restart the window's start is unknown: judge on what this node saw.
-            new CanaryStart(
+        started != null
+            ? CanaryStart.decode(started)
+            // After a restart of every node the window's start is unknown: judge on what the
+            // nodes saw since they started.
+            : new CanaryStart(
                 servedPrimary(promotion).orElse(0),
                 new CanaryEvidence(0, 0, 0),
-                new CanaryEvidence(0, 0, 0)));
+                new CanaryEvidence(0, 0, 0));
     CanaryEvidence canary =
-        metrics
+        counters
             .evidence(ModelVersionId.of(promotion.model(), promotion.version()))
             .since(start.before());
     CanaryEvidence champion =
-        metrics
+        counters
             .evidence(ModelVersionId.of(promotion.model(), start.champion()))
             .since(start.championBefore());
     CanaryPolicy.Verdict verdict = settings.canaryPolicy().judge(canary, champion);
@@ -113,7 +145,7 @@ public class PlatformDeploymentActions implements DeploymentActions {
 
   @Override
   public void endCanary(PromotionCase promotion) {
-    canaryStarts.remove(promotion.processInstanceId());
+    canaryStarts().remove(promotion.processInstanceId());
     Deployment current = deployment(promotion);
     if (current.canary().isPresent()) {
       apply(current.withoutCanary(), "canary ended", promotion);

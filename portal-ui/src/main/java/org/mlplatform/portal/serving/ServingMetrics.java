@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -93,6 +94,11 @@ public class ServingMetrics implements ServingObserver {
       }
     }
     return new CanaryEvidence(served + errors, errors, nanos);
+  }
+
+  /** The versions this node has counted requests of. */
+  public Set<ModelVersionId> versions() {
+    return Set.copyOf(instruments.keySet());
   }
 
   /** Registers gauges read from elsewhere (the prediction log's counters). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real Hazelcast members on loopback, joined by explicit addresses as the launcher joins
- * Payara's nodes: messages reach the other member only, and the oldest member is the one that runs
- * scheduled work until it leaves.
+ * Payara's nodes: messages reach the other member only, a shared map is one map, and the oldest
+ * member is the one that runs scheduled work until it leaves.
  */
 class HazelcastChannelTest {
 
@@ -53,6 +53,10 @@ class HazelcastChannelTest {
     waitUntil(10, () -> firstGot.contains("from the second"));
     assertThat(firstGot).as("a member does not hear itself").doesNotContain(alias);
     assertThat(secondGot).doesNotContain("from the second");
+
+    first.sharedMap("mlp.test").put("node-1@1|fraud:2", "40,2,4000,1");
+    assertThat(second.sharedMap("mlp.test")).containsEntry("node-1@1|fraud:2", "40,2,4000,1");
+    assertThat(ClusterChannel.alone("n").sharedMap("mlp.test")).isEmpty();
 
     first.close();
     started.getFirst().shutdown();

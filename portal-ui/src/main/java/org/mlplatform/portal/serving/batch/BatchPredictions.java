@@ -155,7 +155,8 @@ public class BatchPredictions implements JobRecovery {
 
   /** The version a reference names, checked to be runnable; and ONNX Runtime, checked to be up. */
   private Pinned pin(String reference) {
-    return pin(reference.strip(), ModelReference.parse(reference).toString());
+    String parsed = ModelReference.parse(reference).toString(); // names "model" when malformed
+    return pin(reference.strip(), parsed);
   }
 
   /** As {@link #pin(String)}, shown as {@code reference}, resolving {@code version} instead. */
