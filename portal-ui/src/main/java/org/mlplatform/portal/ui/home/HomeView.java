@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import org.mlplatform.domain.platform.Component;
-import org.mlplatform.domain.platform.PlatformReadiness;
 import org.mlplatform.domain.security.PlatformUser;
+import org.mlplatform.portal.boot.ComponentStates;
 import org.mlplatform.portal.ui.base.CurrentUser;
 
 /** Landing page: a greeting with the user's roles and the live state of each platform component. */
@@ -30,7 +30,7 @@ public class HomeView extends VerticalLayout {
   record ComponentRow(String component, String state, String detail) {}
 
   @Inject
-  public HomeView(PlatformReadiness readiness) {
+  public HomeView(ComponentStates readiness) {
     PlatformUser user = CurrentUser.get();
     H2 greeting = new H2("Welcome, " + user.displayName());
     greeting.setId("welcome");
@@ -48,9 +48,9 @@ public class HomeView extends VerticalLayout {
     return badge;
   }
 
-  private static Grid<ComponentRow> componentGrid(PlatformReadiness readiness) {
+  private static Grid<ComponentRow> componentGrid(ComponentStates readiness) {
     List<ComponentRow> rows =
-        readiness.snapshot().entrySet().stream()
+        readiness.now().entrySet().stream()
             .map(
                 e ->
                     new ComponentRow(
