@@ -229,6 +229,10 @@ class ClusterIT {
     assertThat(done.getString("node")).isEqualTo("node-1");
     assertThat(done.getInt("attempt")).isEqualTo(2);
     assertThat(done.getJsonObject("result").getInt("rows")).isEqualTo(BATCH_ROWS);
+    JsonObject batch = ModelApi.object(call(node1, "GET", "/api/v1/batch-predictions/" + id, null));
+    assertThat(batch.getString("node")).isEqualTo("node-1");
+    assertThat(batch.getInt("attempt")).isEqualTo(2);
+    assertThat(batch.getJsonNumber("rows").longValue()).isEqualTo(BATCH_ROWS);
     ModelApi.ResultRows rows = ModelApi.batchResultRows(node1, id, alice);
     assertThat(rows.count()).isEqualTo(BATCH_ROWS);
     assertThat(rows.last()).startsWith((BATCH_ROWS - 1) + ",");

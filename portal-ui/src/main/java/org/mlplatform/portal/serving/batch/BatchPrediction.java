@@ -15,6 +15,8 @@ import org.mlplatform.domain.jobs.JobState;
  * @param reference the model as the caller named it
  * @param input {@code training-set:<id>} or {@code upload}
  * @param rows result rows, once succeeded
+ * @param node the node running it (or that ran it)
+ * @param attempt 1, or more once another node took it over because its node was gone
  * @param resultUrl the API path of the result CSV, once succeeded
  */
 public record BatchPrediction(
@@ -32,7 +34,9 @@ public record BatchPrediction(
     String error,
     String createdBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String node,
+    int attempt) {
 
   static BatchPrediction of(Job job) {
     Optional<BatchTarget> target = BatchTarget.parse(job.target());
@@ -52,7 +56,9 @@ public record BatchPrediction(
         job.error(),
         job.createdBy(),
         job.createdAt(),
-        job.updatedAt());
+        job.updatedAt(),
+        job.node(),
+        job.attempt());
   }
 
   static String resultUrl(String id) {

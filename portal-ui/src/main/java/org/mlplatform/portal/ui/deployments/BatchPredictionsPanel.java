@@ -104,6 +104,7 @@ class BatchPredictionsPanel extends VerticalLayout {
     grid.addColumn(BatchPredictionsPanel::model).setHeader("Model").setAutoWidth(true);
     grid.addColumn(b -> b.input() == null ? "" : b.input()).setHeader("Input").setFlexGrow(1);
     grid.addColumn(BatchPrediction::state).setHeader("State").setAutoWidth(true);
+    grid.addColumn(BatchPredictionsPanel::runsOn).setHeader("Node").setAutoWidth(true);
     grid.addComponentColumn(this::progress).setHeader("Progress").setAutoWidth(true);
     grid.addComponentColumn(this::outcome).setHeader("Result").setFlexGrow(1);
     grid.setEmptyStateText("No batch predictions yet.");
@@ -191,5 +192,11 @@ class BatchPredictionsPanel extends VerticalLayout {
   protected void onDetach(DetachEvent event) {
     stopPolling(event.getUI());
     super.onDetach(event);
+  }
+
+  /** The node running it, and which attempt, once another node took it over. */
+  static String runsOn(BatchPrediction batch) {
+    String node = batch.node() == null ? "" : batch.node();
+    return batch.attempt() > 1 ? node + " (attempt " + batch.attempt() + ")" : node;
   }
 }
