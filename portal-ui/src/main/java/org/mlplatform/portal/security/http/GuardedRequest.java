@@ -99,9 +99,11 @@ final class GuardedRequest extends HttpServletRequestWrapper {
       in.setReadListener(listener);
     }
 
+    /**
+     * Leaves the container's stream open: a refused body's rest must still be read (the filter
+     * drains it), and the container closes the stream when the request ends.
+     */
     @Override
-    public void close() throws IOException {
-      in.close();
-    }
+    public void close() {}
   }
 }
