@@ -6,7 +6,6 @@ import static org.mlplatform.e2e.ModelApi.object;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,7 +39,15 @@ class BatchRecoveryIT {
             alice);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String id = object(accepted).getString("id");
-    JsonObject running = awaitProgress(id, alice);
+    // Polled closely, so that the kill comes mid-run.
+    JsonObject running =
+        ModelApi.awaitJobWhere(
+            RunningPlatform.BASE,
+            id,
+            alice,
+            j ->
+                j.getJsonNumber("progress").doubleValue() > 0.02
+                    || !j.getString("state").matches("QUEUED|RUNNING"));
     RunningPlatform.killAndStart();
 
     String token = Http.accessToken("alice");
@@ -51,20 +58,5 @@ class BatchRecoveryIT {
     assertThat(done.getJsonObject("result").getInt("rows")).isEqualTo(ROWS);
     assertThat(done.getJsonObject("result").getInt("version")).isEqualTo(1);
     assertThat(ModelApi.batchResultRows(RunningPlatform.BASE, id, token).count()).isEqualTo(ROWS);
-  }
-
-  /** The job once it has made a little progress, polled closely so the kill comes mid-run. */
-  private static JsonObject awaitProgress(String id, String token) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonObject job = null;
-    while (System.nanoTime() < deadline) {
-      job = object(Http.get("/api/v1/jobs/" + id, token));
-      if (job.getJsonNumber("progress").doubleValue() > 0.02
-          || !job.getString("state").matches("QUEUED|RUNNING")) {
-        return job;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no progress within 60 s: " + job);
   }
 }

@@ -210,16 +210,18 @@ class ClusterIT {
     expect(202, accepted);
     String id = ModelApi.object(accepted).getString("id");
     JsonObject job =
-        awaitJobState(node1, id, j -> j.getJsonNumber("progress").doubleValue() > 0.02);
+        ModelApi.awaitJobWhere(
+            node1, id, alice, j -> j.getJsonNumber("progress").doubleValue() > 0.02);
     long killed = System.nanoTime();
     RunningCluster.kill(node2Process);
     assertThat(job.getString("node")).isEqualTo("node-2");
     assertThat(job.getString("state")).as(job.toString()).isEqualTo("RUNNING");
     System.out.printf("node 2 killed at progress %s%n", job.getJsonNumber("progress"));
-    JsonObject taken = awaitJobState(node1, id, j -> j.getInt("attempt") == 2);
+    JsonObject taken = ModelApi.awaitJobWhere(node1, id, alice, j -> j.getInt("attempt") == 2);
     long takenOver = System.nanoTime();
     JsonObject done =
-        awaitJobState(node1, id, j -> !j.getString("state").matches("QUEUED|RUNNING"));
+        ModelApi.awaitJobWhere(
+            node1, id, alice, j -> !j.getString("state").matches("QUEUED|RUNNING"));
     System.out.printf(
         "batch of %d rows: taken over %d ms after the kill, done %d ms after it%n",
         BATCH_ROWS, (takenOver - killed) / 1_000_000, (System.nanoTime() - killed) / 1_000_000);
@@ -236,22 +238,6 @@ class ClusterIT {
     ModelApi.ResultRows rows = ModelApi.batchResultRows(node1, id, alice);
     assertThat(rows.count()).isEqualTo(BATCH_ROWS);
     assertThat(rows.last()).startsWith((BATCH_ROWS - 1) + ",");
-  }
-
-  /** Polls a job on one node until {@code done} holds; 3 minutes at most. */
-  private static JsonObject awaitJobState(String base, String id, Predicate<JsonObject> done) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonObject job = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = call(base, "GET", "/api/v1/jobs/" + id, null);
-      expect(200, response);
-      job = ModelApi.object(response);
-      if (done.test(job)) {
-        return job;
-      }
-      ServingApi.sleep(20);
-    }
-    throw new AssertionError("job not there within 3 minutes; last: " + job);
   }
 
   private static HttpResponse<String> infer(String base) {

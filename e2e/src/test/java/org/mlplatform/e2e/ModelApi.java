@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Model-registry calls the end-to-end tests share: models, multipart uploads, downloads, jobs. */
 final class ModelApi {
@@ -114,6 +115,26 @@ final class ModelApi {
     return values.getValuesAs(jakarta.json.JsonString.class).stream()
         .map(jakarta.json.JsonString::getString)
         .toList();
+  }
+
+  /**
+   * Polls a job, closely (every 20 ms, so a test can act mid-run), until {@code done} holds; 3
+   * minutes at most.
+   */
+  static JsonObject awaitJobWhere(
+      String base, String id, String token, Predicate<JsonObject> done) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonObject job = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = Http.json(base, "GET", "/api/v1/jobs/" + id, token, null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      job = object(response);
+      if (done.test(job)) {
+        return job;
+      }
+      ServingApi.sleep(20);
+    }
+    throw new AssertionError("job not there within 3 minutes; last: " + job);
   }
 
   /**

@@ -60,9 +60,7 @@ public final class RunningPlatform implements BeforeAllCallback {
   static void killAndStart() {
     try {
       long pid = Long.parseLong(Files.readString(DATA_DIR.resolve("run/platform.pid")).strip());
-      ProcessHandle platform = ProcessHandle.of(pid).orElseThrow();
-      platform.destroyForcibly();
-      platform.onExit().join();
+      RunningCluster.kill(ProcessHandle.of(pid).orElseThrow());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -63,57 +63,15 @@ public record Job(
   }
 
   public Job running(double progress, String message, Instant now) {
-    requireUnfinished();
-    return new Job(
-        id,
-        type,
-        target,
-        JobState.RUNNING,
-        Math.max(0, Math.min(1, progress)),
-        message,
-        result,
-        null,
-        createdBy,
-        createdAt,
-        now,
-        node,
-        attempt);
+    return next(JobState.RUNNING, Math.max(0, Math.min(1, progress)), message, result, null, now);
   }
 
   public Job succeeded(Map<String, Object> result, String message, Instant now) {
-    requireUnfinished();
-    return new Job(
-        id,
-        type,
-        target,
-        JobState.SUCCEEDED,
-        1,
-        message,
-        result,
-        null,
-        createdBy,
-        createdAt,
-        now,
-        node,
-        attempt);
+    return next(JobState.SUCCEEDED, 1, message, result, null, now);
   }
 
   public Job failed(String error, Instant now) {
-    requireUnfinished();
-    return new Job(
-        id,
-        type,
-        target,
-        JobState.FAILED,
-        progress,
-        "failed",
-        result,
-        error,
-        createdBy,
-        createdAt,
-        now,
-        node,
-        attempt);
+    return next(JobState.FAILED, progress, "failed", result, error, now);
   }
 
   /**
@@ -137,6 +95,20 @@ public record Job(
         now,
         byNode,
         attempt + 1);
+  }
+
+  /** The same run of the job in its next state. */
+  private Job next(
+      JobState state,
+      double progress,
+      String message,
+      Map<String, Object> result,
+      String error,
+      Instant now) {
+    requireUnfinished();
+    return new Job(
+        id, type, target, state, progress, message, result, error, createdBy, createdAt, now, node,
+        attempt);
   }
 
   /**

@@ -108,10 +108,8 @@ public class JobTakeover {
   private void recover(Job moved, String from) {
     Optional<JobRecovery> recovery =
         recoveries.stream().filter(r -> r.jobType().equals(moved.type())).findFirst();
-    String reason =
-        "interrupted: node "
-            + (from == null ? "(unknown)" : from)
-            + " stopped while this was running; start it again";
+    String interrupted = "interrupted: node " + (from == null ? "(unknown)" : from) + " stopped";
+    String reason = interrupted + " while this was running; start it again";
     try {
       Optional<JobRunner.Work> work = recovery.flatMap(r -> r.restart(moved));
       if (work.isPresent()) {
@@ -128,8 +126,7 @@ public class JobTakeover {
         return;
       }
     } catch (RuntimeException e) {
-      reason =
-          "interrupted: node " + from + " stopped while this was running, and " + e.getMessage();
+      reason = interrupted + " while this was running, and " + e.getMessage();
     }
     String failure = reason;
     LOG.warning(() -> "job " + moved.id() + " (" + moved.type() + ") failed: " + failure);

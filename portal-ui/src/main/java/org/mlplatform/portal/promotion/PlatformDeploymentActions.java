@@ -65,21 +65,19 @@ public class PlatformDeploymentActions implements DeploymentActions {
   record CanaryStart(int champion, CanaryEvidence championBefore, CanaryEvidence before) {
 
     String encode() {
-      return champion + ";" + encode(championBefore) + ";" + encode(before);
+      return champion
+          + ";"
+          + CanaryEvidenceBoard.text(championBefore)
+          + ";"
+          + CanaryEvidenceBoard.text(before);
     }
 
     static CanaryStart decode(String text) {
       String[] parts = text.split(";");
-      return new CanaryStart(Integer.parseInt(parts[0]), evidence(parts[1]), evidence(parts[2]));
-    }
-
-    private static String encode(CanaryEvidence e) {
-      return e.requests() + "," + e.serverErrors() + "," + e.totalNanos();
-    }
-
-    private static CanaryEvidence evidence(String text) {
-      String[] n = text.split(",");
-      return new CanaryEvidence(Long.parseLong(n[0]), Long.parseLong(n[1]), Long.parseLong(n[2]));
+      return new CanaryStart(
+          Integer.parseInt(parts[0]),
+          CanaryEvidenceBoard.parse(parts[1]),
+          CanaryEvidenceBoard.parse(parts[2]));
     }
   }
 

@@ -46,6 +46,8 @@ public class CanaryEvidenceBoard {
     self = cluster.nodeName() + "@" + clock.millis();
     scheduler.scheduleWithFixedDelay(
         this::write, WRITE_EVERY_MILLIS, WRITE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    // Pruning reads every entry of the grid's map: hourly is enough for entries kept a day.
+    scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     return "canary counters shared as " + self;
   }
 
@@ -64,9 +66,17 @@ public class CanaryEvidenceBoard {
       for (ModelVersionId version : metrics.versions()) {
         board.put(key(me, version), encode(metrics.evidence(version), now));
       }
-      board.entrySet().removeIf(e -> writtenAt(e.getValue()) < now - KEPT.toMillis());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "could not share the canary counters this time", e);
+    }
+  }
+
+  private void prune() {
+    try {
+      long oldest = clock.millis() - KEPT.toMillis();
+      board().entrySet().removeIf(e -> writtenAt(e.getValue()) < oldest);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "could not prune the shared canary counters this time", e);
     }
   }
 
@@ -83,10 +93,10 @@ public class CanaryEvidenceBoard {
     String suffix = "|" + version;
     for (Map.Entry<String, String> e : board.entrySet()) {
       if (e.getKey().endsWith(suffix) && !e.getKey().equals(key(self, version))) {
-        String[] parts = e.getValue().split(",");
-        requests += Long.parseLong(parts[0]);
-        errors += Long.parseLong(parts[1]);
-        nanos += Long.parseLong(parts[2]);
+        CanaryEvidence other = parse(e.getValue());
+        requests += other.requests();
+        errors += other.serverErrors();
+        nanos += other.totalNanos();
       }
     }
     return new CanaryEvidence(requests, errors, nanos);
@@ -97,13 +107,18 @@ public class CanaryEvidenceBoard {
   }
 
   static String encode(CanaryEvidence evidence, long writtenAtMillis) {
-    return evidence.requests()
-        + ","
-        + evidence.serverErrors()
-        + ","
-        + evidence.totalNanos()
-        + ","
-        + writtenAtMillis;
+    return text(evidence) + "," + writtenAtMillis;
+  }
+
+  /** Counters as text, {@code requests,errors,nanos}, for maps the nodes share. */
+  public static String text(CanaryEvidence evidence) {
+    return evidence.requests() + "," + evidence.serverErrors() + "," + evidence.totalNanos();
+  }
+
+  /** Counters from {@link #text} (anything after the third number is ignored). */
+  public static CanaryEvidence parse(String text) {
+    String[] n = text.split(",");
+    return new CanaryEvidence(Long.parseLong(n[0]), Long.parseLong(n[1]), Long.parseLong(n[2]));
   }
 
   private static long writtenAt(String value) {

@@ -142,11 +142,8 @@ public class BatchPredictions implements JobRecovery {
         BatchTarget.parse(job.target())
             .orElseThrow(() -> new IllegalArgumentException("its target cannot be read"));
     Pinned pinned = pin(target.reference(), target.version().toString());
-    boolean upload = BatchTarget.UPLOAD.equals(target.input());
-    Path input =
-        upload
-            ? files.upload(job.id())
-            : trainingSetFiles.path(target.input().substring("training-set:".length()));
+    boolean upload = target.uploaded();
+    Path input = upload ? files.upload(job.id()) : trainingSetFiles.path(target.trainingSetId());
     if (!Files.isRegularFile(input)) {
       throw new IllegalArgumentException("its input " + target.input() + " is gone");
     }

@@ -15,8 +15,20 @@ record BatchTarget(ModelVersionId version, String reference, String input) {
 
   static final String UPLOAD = "upload";
 
+  private static final String TRAINING_SET = "training-set:";
+
   static String trainingSet(String id) {
-    return "training-set:" + id;
+    return TRAINING_SET + id;
+  }
+
+  /** Whether the input is an uploaded CSV (else a training set). */
+  boolean uploaded() {
+    return UPLOAD.equals(input);
+  }
+
+  /** The training set's id, when the input is one. */
+  String trainingSetId() {
+    return input.substring(TRAINING_SET.length());
   }
 
   String format() {
