@@ -29,9 +29,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments: base URL, token URL, entities, seconds per phase, concurrencies (defaults:
  * http://localhost:8080, http://localhost:8180/realms/mlp/protocol/openid-connect/token, 10000, 20,
- * {@code 1,16}), then optionally {@code client=jdk}. HTTP/1.1 with keep-alive: one connection per
- * concurrent caller, by default a blocking {@link KeepAliveConnection}, with {@code client=jdk} the
- * JDK's HttpClient.
+ * {@code 1,16}), then optionally {@code client=jdk} and {@code port=<n>}: the lookups go to the
+ * platform's dedicated inference port ({@code MLP_SERVING_PORT}), the set-up to the base URL.
+ * HTTP/1.1 with keep-alive: one connection per concurrent caller, by default a blocking {@link
+ * KeepAliveConnection}, with {@code client=jdk} the JDK's HttpClient.
  */
 public final class LookupLoadDriver {
 
@@ -47,14 +48,17 @@ public final class LookupLoadDriver {
 
   private final HttpClient http;
   private final String base;
-  private final URI baseUri;
+  private final URI lookupBase;
   private final boolean jdkClient;
   private final RenewingToken tokens;
 
-  private LookupLoadDriver(HttpClient http, String base, RenewingToken tokens, boolean jdkClient) {
+  private LookupLoadDriver(
+      HttpClient http, String base, int port, RenewingToken tokens, boolean jdkClient) {
     this.http = http;
     this.base = base;
-    this.baseUri = URI.create(base);
+    URI uri = URI.create(base);
+    this.lookupBase =
+        port > 0 ? URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + port) : uri;
     this.tokens = tokens;
     this.jdkClient = jdkClient;
   }
@@ -76,9 +80,20 @@ public final class LookupLoadDriver {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    boolean jdkClient = args.length > 5 && args[5].equals("client=jdk");
+    boolean jdkClient = false;
+    int port = 0;
+    for (int i = 5; i < args.length; i++) {
+      if (args[i].equals("client=jdk")) {
+        jdkClient = true;
+      } else if (args[i].startsWith("port=")) {
+        port = Integer.parseInt(args[i].substring(5));
+      } else {
+        throw new IllegalArgumentException(
+            "unknown option " + args[i] + "; try client=jdk, port=N");
+      }
+    }
     LookupLoadDriver driver =
-        new LookupLoadDriver(http, base, new RenewingToken(http, tokenUrl), jdkClient);
+        new LookupLoadDriver(http, base, port, new RenewingToken(http, tokenUrl), jdkClient);
 
     String prefix = "bench_lookup_" + Long.toString(System.nanoTime(), 36);
     List<String> views = driver.setUp(prefix, entities);
@@ -295,7 +310,7 @@ public final class LookupLoadDriver {
     Histogram latencies = new Histogram(MAX_NANOS, 3);
     long errors = 0;
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    try (KeepAliveConnection connection = jdkClient ? null : new KeepAliveConnection(baseUri)) {
+    try (KeepAliveConnection connection = jdkClient ? null : new KeepAliveConnection(lookupBase)) {
       while (System.nanoTime() < end) {
         byte[] body = bodies.get(random.nextInt(bodies.size()));
         String bearer = tokens.current();
@@ -319,7 +334,7 @@ public final class LookupLoadDriver {
 
   private int jdkLookup(byte[] body, String bearer) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + LOOKUP_PATH))
+        HttpRequest.newBuilder(lookupBase.resolve(LOOKUP_PATH))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + bearer)
             .header("Content-Type", "application/json")
@@ -334,7 +349,8 @@ public final class LookupLoadDriver {
 
   private HttpResponse<String> lookup(byte[] body) throws IOException, InterruptedException {
     return http.send(
-        authorized("/api/v1/online-features")
+        HttpRequest.newBuilder(lookupBase.resolve(LOOKUP_PATH))
+            .header("Authorization", "Bearer " + tokens.current())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),

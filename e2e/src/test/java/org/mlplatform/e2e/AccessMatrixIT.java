@@ -109,11 +109,16 @@ class AccessMatrixIT {
         .isEmpty();
   }
 
-  /** The dedicated inference port authenticates on its own, so it is walked on its own. */
+  /**
+   * The dedicated inference port authenticates on its own, so it is walked on its own: {@code /v2},
+   * predictions by key and online lookups.
+   */
   @Test
   void theInferencePortAppliesTheSameRules() {
     String port = "http://localhost:" + RunningPlatform.INFERENCE_PORT;
-    List<Row> inference = rows(r -> r.path().startsWith("/v2"));
+    Set<String> carried = Set.of("/api/v1/online-features", "/api/v1/models/{name}/predict");
+    List<Row> inference = rows(r -> r.path().startsWith("/v2") || carried.contains(r.path()));
+    assertThat(inference.stream().filter(r -> carried.contains(r.path()))).hasSize(2);
 
     assertThat(anonymousProblems(port, inference)).as("without a token").isEmpty();
     assertThat(roleProblems(port, inference)).as("with each role's token").isEmpty();

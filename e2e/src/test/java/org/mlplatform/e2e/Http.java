@@ -65,9 +65,13 @@ final class Http {
   }
 
   static HttpResponse<String> get(String path, String bearer) {
+    return get(RunningPlatform.BASE, path, bearer);
+  }
+
+  /** The same from another base, such as the inference port or one node of a cluster. */
+  static HttpResponse<String> get(String base, String path, String bearer) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(RunningPlatform.BASE + path))
-            .timeout(Duration.ofSeconds(120));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

@@ -58,7 +58,13 @@ final class ServingApi {
    */
   static String inferStream(String token, String path, long size, boolean declared)
       throws Exception {
-    URI base = URI.create(RunningPlatform.BASE);
+    return inferStream(RunningPlatform.BASE, token, path, size, declared);
+  }
+
+  /** The same to another base, such as the inference port. */
+  static String inferStream(String baseUrl, String token, String path, long size, boolean declared)
+      throws Exception {
+    URI base = URI.create(baseUrl);
     try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(60_000);
       String head =

@@ -17,8 +17,6 @@ import static org.mlplatform.e2e.ServingApi.sleep;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,57 +172,6 @@ class ServingIT {
             "{\"entities\":{\"sv_id\":[3]},\"features\":{\"%s:x9\":[1.0]}}".formatted(VIEW));
     assertThat(overridden.statusCode()).isEqualTo(400);
     assertThat(object(overridden).getString("field")).isEqualTo("features." + VIEW + ":x9");
-  }
-
-  /**
-   * The dedicated inference port answers as /v2 on the platform's port does, with the same tokens.
-   */
-  @Test
-  void theInferencePortAnswersLikeThePlatformsPort() throws Exception {
-    awaitReady(alice, MODEL);
-    String body = "{\"id\":\"p-1\",\"inputs\":[" + input(new float[][] {{0.5f, -1.25f}}) + "]}";
-    String port = "http://localhost:" + RunningPlatform.INFERENCE_PORT;
-    HttpResponse<String> viaPort =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(port + "/v2/models/" + MODEL + "/infer"))
-                .header("Authorization", "Bearer " + alice)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    HttpResponse<String> viaPlatform = infer(alice, "/v2/models/" + MODEL + "/infer", body);
-
-    assertThat(viaPort.statusCode()).as(viaPort.body()).isEqualTo(200);
-    assertThat(object(viaPort).getJsonArray("outputs"))
-        .isEqualTo(object(viaPlatform).getJsonArray("outputs"));
-    assertThat(object(viaPort).getString("id")).isEqualTo("p-1");
-    assertThat(viaPort.headers().firstValue("X-Prediction-Id")).isPresent();
-    HttpResponse<String> anonymous =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(port + "/v2/models/" + MODEL + "/infer"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(object(anonymous).getString("error")).contains("bearer token");
-    HttpResponse<String> forged =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(port + "/v2/models/" + MODEL))
-                .header(
-                    "Authorization", "Bearer " + alice.substring(0, alice.length() - 4) + "AAAA")
-                .build());
-    assertThat(forged.statusCode()).isEqualTo(401);
-    HttpResponse<String> malformed =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(port + "/v2/models/" + MODEL + "/infer"))
-                .header("Authorization", "Bearer " + alice)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":["))
-                .build());
-    assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(
-            Http.send(
-                    HttpRequest.newBuilder(URI.create(port + "/v2/health/live"))
-                        .header("Authorization", "Bearer " + alice)
-                        .build())
-                .statusCode())
-        .isEqualTo(200);
   }
 
   /** Each broken request gets a 4xx and a message that names the problem. */

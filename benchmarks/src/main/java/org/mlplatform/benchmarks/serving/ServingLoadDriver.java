@@ -84,11 +84,16 @@ public final class ServingLoadDriver {
         try (MinimalOipServer server =
             MinimalOipServer.start(bare, PlatformSetup.MODEL, model.labels().size())) {
           URI base = server.base();
+          // The same request as the platform gets, bearer token included (the floor ignores it):
+          // its head is most of the bytes on the wire.
+          RenewingToken sameRequest = tokens;
           measure(
               report,
               options,
               Target.JDK_HTTPSERVER,
-              () -> new OipClient("the minimal server", base, server.path(), null, body, expected),
+              () ->
+                  new OipClient(
+                      "the minimal server", base, server.path(), sameRequest, body, expected),
               true);
         }
       }
@@ -108,14 +113,14 @@ public final class ServingLoadDriver {
                     expected),
             true);
       }
+      URI port =
+          URI.create(
+              options.base().getScheme()
+                  + "://"
+                  + options.base().getHost()
+                  + ":"
+                  + options.inferencePort());
       if (options.targets().contains(Target.PLATFORM_PORT)) {
-        URI port =
-            URI.create(
-                options.base().getScheme()
-                    + "://"
-                    + options.base().getHost()
-                    + ":"
-                    + options.inferencePort());
         measure(
             report,
             options,
@@ -130,26 +135,24 @@ public final class ServingLoadDriver {
                     expected),
             true);
       }
-      if (options.targets().contains(Target.PLATFORM_PREDICT)) {
-        List<byte[]> bodies =
-            PredictClient.bodies(
-                PlatformSetup.JOIN_KEY,
-                PlatformSetup.featureRefs(model.features()),
-                entityRows,
-                !options.online());
-        measure(
-            report,
-            options,
-            Target.PLATFORM_PREDICT,
-            () ->
-                new PredictClient(
-                    options.base(),
-                    PlatformSetup.MODEL,
-                    bearer,
-                    bodies,
-                    expectedByEntity,
-                    model.labels()),
-            false);
+      List<byte[]> bodies =
+          PredictClient.bodies(
+              PlatformSetup.JOIN_KEY,
+              PlatformSetup.featureRefs(model.features()),
+              entityRows,
+              !options.online());
+      for (Target byKey : new Target[] {Target.PLATFORM_PREDICT, Target.PLATFORM_PREDICT_PORT}) {
+        if (options.targets().contains(byKey)) {
+          URI base = byKey == Target.PLATFORM_PREDICT ? options.base() : port;
+          measure(
+              report,
+              options,
+              byKey,
+              () ->
+                  new PredictClient(
+                      base, PlatformSetup.MODEL, bearer, bodies, expectedByEntity, model.labels()),
+              false);
+        }
       }
     }
     LOG.info(report.table(options));
@@ -162,7 +165,7 @@ public final class ServingLoadDriver {
       byte[] probe,
       ServingOptions options)
       throws Exception {
-    if (options.targets().contains(Target.PLATFORM_PREDICT)) {
+    if (options.targets().stream().anyMatch(Target::byKey)) {
       platform.createFeatures(model.features());
       if (options.online()) {
         platform.ingestAndMaterialize(model.features(), entityRows);

@@ -20,8 +20,8 @@ import org.mlplatform.benchmarks.DriverArgs;
  *     materializing the rows, so the online store is not read (the feature view is still created)
  * @param inferencePort {@code port=8081}: the platform's dedicated inference port (target {@code
  *     port}; the platform started with {@code MLP_SERVING_PORT})
- * @param targets {@code targets=bare,jdk,v2,port,predict} (all by default); without v2 and predict
- *     no platform is needed
+ * @param targets {@code targets=bare,jdk,v2,port,predict,predict-port} (all by default); without v2
+ *     and predict no platform is needed
  */
 record ServingOptions(
     URI base,

@@ -74,13 +74,14 @@ final class ServingReport {
     for (Target v2 : new Target[] {Target.PLATFORM_V2, Target.PLATFORM_PORT}) {
       v2Goals(out, v2);
     }
-    LoadRun.Measured predict = single.get(Target.PLATFORM_PREDICT);
-    goal(
-        out,
-        "predict by key p99 <= 3 ms at c=1",
-        predict,
-        m -> m.millis(99) <= PREDICT_P99_GOAL_MS,
-        m -> millis(m.millis(99)) + " ms");
+    for (Target byKey : new Target[] {Target.PLATFORM_PREDICT, Target.PLATFORM_PREDICT_PORT}) {
+      goal(
+          out,
+          byKey.label() + " p99 <= 3 ms at c=1",
+          single.get(byKey),
+          m -> m.millis(99) <= PREDICT_P99_GOAL_MS,
+          m -> millis(m.millis(99)) + " ms");
+    }
     return out.toString();
   }
 

@@ -6,7 +6,8 @@ enum Target {
   JDK_HTTPSERVER("jdk", "jdk-httpserver"),
   PLATFORM_V2("v2", "platform v2"),
   PLATFORM_PORT("port", "platform inference port"),
-  PLATFORM_PREDICT("predict", "platform predict-by-key");
+  PLATFORM_PREDICT("predict", "platform predict-by-key"),
+  PLATFORM_PREDICT_PORT("predict-port", "predict-by-key on port");
 
   private final String id;
   private final String label;
@@ -27,7 +28,12 @@ enum Target {
   }
 
   boolean needsPlatform() {
-    return this == PLATFORM_V2 || this == PLATFORM_PORT || this == PLATFORM_PREDICT;
+    return this != BARE && this != JDK_HTTPSERVER;
+  }
+
+  /** Whether it predicts by entity key, which needs features in the online store. */
+  boolean byKey() {
+    return this == PLATFORM_PREDICT || this == PLATFORM_PREDICT_PORT;
   }
 
   static Target of(String id) {
@@ -37,6 +43,6 @@ enum Target {
       }
     }
     throw new IllegalArgumentException(
-        "no target " + id + "; the targets are bare, jdk, v2, port, predict");
+        "no target " + id + "; the targets are bare, jdk, v2, port, predict, predict-port");
   }
 }

@@ -60,6 +60,11 @@ public class OnlineFeaturesResource {
   @Allow({ApiRoles.VIEWER, ApiRoles.DATA_SCIENTIST, ApiRoles.REVIEWER, ApiRoles.ADMIN})
   @NotAudited("a lookup reads features")
   public StreamingOutput lookup(InputStream body, @Context HttpServletRequest http) {
+    return answer(body, AuthenticatedRequest.userOf(http).orElse(null));
+  }
+
+  /** The lookup for {@code caller}, whichever port carried it. */
+  public StreamingOutput answer(InputStream body, PlatformUser caller) {
     Request request = OnlineFeaturesRequestReader.read(body);
     List<String> names = request.features() == null ? List.of() : request.features();
     List<FeatureRef> refs = new ArrayList<>();
@@ -73,7 +78,6 @@ public class OnlineFeaturesResource {
             request.request_context());
     boolean full = Boolean.TRUE.equals(request.full_feature_names());
     List<String> columnNames = columnNames(answer, full);
-    PlatformUser caller = AuthenticatedRequest.userOf(http).orElse(null);
     OnlineFeatures.Answer shown = answer.asSeenBy(caller);
     List<String> masked =
         answer.maskedFor(caller).stream()

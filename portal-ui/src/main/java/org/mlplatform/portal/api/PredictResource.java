@@ -37,11 +37,14 @@ public class PredictResource {
   @NotAudited("a prediction changes nothing; the prediction log keeps it")
   public StreamingOutput predict(
       @PathParam("name") String name, InputStream body, @Context HttpServletRequest request) {
+    return answer(name, body, RequestIds.of(request));
+  }
+
+  /** The predictions, whichever port carried the request. */
+  public StreamingOutput answer(String name, InputStream body, String requestId) {
     EntityPredictions.Answer answer =
         predictions.predict(
-            ResourceName.of("model", name),
-            PredictRequestReader.read(body),
-            RequestIds.of(request));
+            ResourceName.of("model", name), PredictRequestReader.read(body), requestId);
     return out -> {
       try (JsonGenerator json = JsonValues.generator(out)) {
         write(json, answer);

@@ -9,6 +9,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.mlplatform.portal.config.PlatformSettings;
 import org.mlplatform.portal.security.TokenVerifier;
 import org.mlplatform.portal.serving.oip.InferencePort;
 import org.mlplatform.portal.serving.oip.OipEndpoint;
+import org.mlplatform.portal.serving.oip.PortRoutes;
 import org.mlplatform.serving.engine.ModelNotServedException;
 import org.mlplatform.serving.engine.PredictionLog;
 import org.mlplatform.serving.engine.ServingEngine;
@@ -59,6 +61,7 @@ public class ServingRuntime {
   @Inject private ServingMetrics metrics;
   @Inject private PlatformSettings settings;
   @Inject private OipEndpoint endpoint;
+  @Inject private Instance<PortRoutes> portRoutes;
   @Inject private TokenVerifier tokens;
   @Inject private ClusterOutbox cluster;
   @Inject private ClusterBus clusterBus;
@@ -119,6 +122,7 @@ public class ServingRuntime {
               settings.servingPortThreads(),
               threads,
               endpoint,
+              portRoutes.stream().toList(),
               tokens);
     } catch (java.io.IOException | RuntimeException e) {
       LOG.log(Level.SEVERE, "the inference port " + settings.servingPort() + " cannot open", e);

@@ -50,38 +50,25 @@ final class GuardedRequest extends HttpServletRequestWrapper {
     }
   }
 
+  /** The guarded body as the servlet API's stream; the container's stream answers the rest. */
   private static final class GuardedInputStream extends ServletInputStream {
 
     private final ServletInputStream in;
-    private final BodyGuard guard;
-    private final byte[] single = new byte[1];
+    private final GuardedBody body;
 
     GuardedInputStream(ServletInputStream in, BodyGuard guard) {
       this.in = in;
-      this.guard = guard;
+      this.body = new GuardedBody(in, guard);
     }
 
     @Override
     public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        single[0] = (byte) b;
-        guard.inspect(single, 0, 1);
-      } else {
-        guard.end();
-      }
-      return b;
+      return body.read();
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = in.read(buffer, offset, length);
-      if (n > 0) {
-        guard.inspect(buffer, offset, n);
-      } else if (n < 0) {
-        guard.end();
-      }
-      return n;
+      return body.read(buffer, offset, length);
     }
 
     @Override
@@ -99,10 +86,7 @@ final class GuardedRequest extends HttpServletRequestWrapper {
       in.setReadListener(listener);
     }
 
-    /**
-     * Leaves the container's stream open: a refused body's rest must still be read (the filter
-     * drains it), and the container closes the stream when the request ends.
-     */
+    /** As {@link GuardedBody#close()}: the container closes its stream. */
     @Override
     public void close() {}
   }

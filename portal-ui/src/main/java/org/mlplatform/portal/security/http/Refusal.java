@@ -1,7 +1,7 @@
 package org.mlplatform.portal.security.http;
 
-/** Why an API request body was refused, as the caller hears it. */
-record Refusal(int status, String error) {
+/** Why an API request body was refused, as the caller hears it: its status and message. */
+public record Refusal(int status, String error) {
 
   static Refusal tooLarge(long maxBytes) {
     return new Refusal(

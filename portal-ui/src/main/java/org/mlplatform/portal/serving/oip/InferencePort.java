@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -14,16 +15,18 @@ import org.mlplatform.portal.security.InvalidTokenException;
 import org.mlplatform.portal.security.TokenVerifier;
 
 /**
- * A dedicated inference listener, as Triton and KServe offer one: the same {@code /v2} routes and
- * bearer tokens as the platform's port, carried by the JDK's HTTP server with a small fixed pool.
- * It skips the application server's per-request pipeline (filter chain, security context, session
- * handling), which costs more than the inference itself for small models. Off unless a port is
- * configured.
+ * A dedicated inference listener, as Triton and KServe offer one (and Feast its feature server):
+ * the same {@code /v2} routes, predictions by entity key and online lookups, with the same bearer
+ * tokens and answers as the platform's port, carried by the JDK's HTTP server with a small fixed
+ * pool. It skips the application server's per-request pipeline (filter chain, security context,
+ * session handling), which costs more than the inference itself for small models. Off unless a port
+ * is configured.
  */
 public final class InferencePort implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(InferencePort.class.getName());
   private static final String PREFIX = "/v2";
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -40,15 +43,43 @@ public final class InferencePort implements AutoCloseable {
       int threads,
       ThreadFactory threadFactory,
       OipEndpoint endpoint,
+      List<PortRoutes> routes,
       TokenVerifier tokens)
       throws IOException {
+    // The JDK's server writes an answer's head and body apart: with Nagle's algorithm the body
+    // waits for the head's acknowledgement. Read once, when its first server starts.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
     ExecutorService workers = Executors.newFixedThreadPool(threads, threadFactory);
     server.setExecutor(workers);
-    server.createContext(PREFIX, exchange -> serve(exchange, endpoint, tokens));
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    server.createContext(
+        PREFIX,
+        exchange ->
+            serve(new PortExchange(exchange, PREFIX), endpoint::handle, tokens, application));
+    for (PortRoutes route : routes) {
+      // The trailing slash keeps /api/v1x from matching /api/v1.
+      server.createContext(
+          route.prefix() + "/",
+          exchange ->
+              serve(
+                  new PortExchange(exchange, route.prefix()), route::handle, tokens, application));
+    }
     server.start();
     LOG.info(
-        () -> "inference port open on " + host + ":" + port + " (/v2, " + threads + " threads)");
+        () ->
+            "inference port open on "
+                + host
+                + ":"
+                + port
+                + " ("
+                + PREFIX
+                + routes.stream().map(r -> ", " + r.prefix()).reduce("", String::concat)
+                + ", "
+                + threads
+                + " threads)");
     return new InferencePort(server, workers);
   }
 
@@ -56,18 +87,32 @@ public final class InferencePort implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void serve(HttpExchange exchange, OipEndpoint endpoint, TokenVerifier tokens) {
-    PortExchange carried = new PortExchange(exchange, PREFIX);
-    try (exchange) {
+  /** What answers an authenticated exchange. */
+  private interface Handler {
+    void handle(OipExchange exchange) throws IOException;
+  }
+
+  /**
+   * Serves under the application's class loader: the server's connection pool loads its validator
+   * through it, and the pool's threads do not always carry it (then no connection can be had).
+   */
+  private static void serve(
+      PortExchange carried, Handler handler, TokenVerifier tokens, ClassLoader application) {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(application);
+    try (HttpExchange exchange = carried.exchange()) {
       String failure = authenticate(carried, tokens);
       if (failure == null) {
-        endpoint.handle(carried);
+        handler.handle(carried);
       } else {
         carried.refuse(failure);
       }
       carried.send();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "inference exchange ended early", e);
+    } finally {
+      thread.setContextClassLoader(before);
     }
   }
 

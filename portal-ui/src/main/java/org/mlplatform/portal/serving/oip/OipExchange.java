@@ -10,7 +10,10 @@ public interface OipExchange {
 
   String method();
 
-  /** The path below {@code /v2}: empty, {@code /health/live}, {@code /models/x/infer}, ... */
+  /**
+   * The path below the routes' prefix: for {@code /v2} empty, {@code /health/live}, {@code
+   * /models/x/infer}, ...
+   */
   String path();
 
   String header(String name);

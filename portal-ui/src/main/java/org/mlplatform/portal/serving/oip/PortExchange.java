@@ -32,6 +32,10 @@ final class PortExchange implements OipExchange {
     exchange.getResponseHeaders().set(RequestIds.HEADER, requestId);
   }
 
+  HttpExchange exchange() {
+    return exchange;
+  }
+
   void authenticated(PlatformUser caller) {
     this.user = caller;
   }
