@@ -102,7 +102,7 @@ public class PlatformSettings {
     return config.getOptionalValue("mlp.serving.intra-op-threads", Integer.class).orElse(1);
   }
 
-  /** The dedicated inference port ({@code /v2} only); 0 leaves it closed. */
+  /** The dedicated inference port (/v2, predictions by key, online lookups); 0 leaves it closed. */
   public int servingPort() {
     return config.getOptionalValue("mlp.serving.port", Integer.class).orElse(0);
   }

@@ -1,5 +1,6 @@
 package org.mlplatform.portal.serving.oip;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,6 +41,14 @@ public class OipEndpoint {
 
   private final OipRequestReader reader = new OipRequestReader(ReadLimits.defaults());
 
+  /** Read once: a configuration lookup per request cost more than the model's run. */
+  private long maxBytes;
+
+  @PostConstruct
+  void readLimits() {
+    maxBytes = settings.servingMaxRequestBytes();
+  }
+
   /** Answers one exchange; never throws for a caller's mistake. */
   public void handle(OipExchange exchange) throws IOException {
     try {
@@ -77,7 +86,6 @@ public class OipEndpoint {
   }
 
   private void infer(OipExchange exchange, V2Path path) throws IOException {
-    long maxBytes = settings.servingMaxRequestBytes();
     if (exchange.contentLength() > maxBytes) {
       error(exchange, 413, "the request body is over the limit of " + maxBytes + " bytes");
       return;
