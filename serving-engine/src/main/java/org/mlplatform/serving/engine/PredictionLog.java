@@ -17,12 +17,14 @@ import org.mlplatform.domain.serving.PredictionRecord;
  * Writes every prediction to the store asynchronously, in batches. Serving only offers to a bounded
  * queue and never waits: when the queue is full, or the store fails, the predictions are counted as
  * dropped instead of slowing callers down. The JSON of inputs and outputs is built on the writer
- * thread, not on the request path.
+ * thread, not on the request path. A batch is written when it is full or {@code flushEvery} after
+ * its first prediction, whichever comes first.
  */
 public final class PredictionLog implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(PredictionLog.class.getName());
   private static final int BATCH = 1_000;
+  private static final long LOOK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final PredictionLogStore store;
   private final BlockingQueue<LoggedPrediction> queue;
@@ -77,10 +79,12 @@ public final class PredictionLog implements AutoCloseable {
     List<LoggedPrediction> batch = new ArrayList<>(BATCH);
     while (true) {
       try {
-        LoggedPrediction first = queue.poll(flushEvery.toMillis(), TimeUnit.MILLISECONDS);
+        // At most a second between looks at closing, however long the window.
+        LoggedPrediction first =
+            queue.poll(Math.min(flushEvery.toMillis(), 1_000), TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
-          queue.drainTo(batch, BATCH - 1);
+          collect(batch);
           write(batch);
         } else if (closing) {
           return;
@@ -90,6 +94,24 @@ public final class PredictionLog implements AutoCloseable {
         write(batch);
         return;
       }
+    }
+  }
+
+  /**
+   * Gathers a batch for at most {@code flushEvery} after its first record, sleeping between looks
+   * rather than waiting on the queue. A writer woken by every offer made each request pay a wake-up
+   * and, at low concurrency, the database a transaction per prediction: CPU that serving shares.
+   */
+  private void collect(List<LoggedPrediction> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + flushEvery.toNanos();
+    queue.drainTo(batch, BATCH - batch.size());
+    while (batch.size() < BATCH && !closing) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      TimeUnit.NANOSECONDS.sleep(Math.min(left, LOOK_EVERY_NANOS));
+      queue.drainTo(batch, BATCH - batch.size());
     }
   }
 
