@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.domain.models.ModelVersionId;
-import org.mlplatform.domain.serving.InMemoryPredictionLogStore;
 import org.mlplatform.domain.serving.PredictionRecord;
 
 class PredictionLogTest {
 
   /** Counts the batches it is handed. */
-  private static final class BatchCountingStore extends InMemoryPredictionLogStoreDelegate {
+  private static final class BatchCountingStore extends ForwardingLogStore {
     final List<Integer> batchSizes = new ArrayList<>();
 
     @Override
@@ -72,47 +71,5 @@ class PredictionLogTest {
         List.of(),
         List.of(),
         5);
-  }
-
-  /** The in-memory store, open for counting (it is final). */
-  private static class InMemoryPredictionLogStoreDelegate
-      implements org.mlplatform.domain.serving.PredictionLogStore {
-    private final InMemoryPredictionLogStore kept = new InMemoryPredictionLogStore();
-
-    @Override
-    public synchronized void append(List<PredictionRecord> batch) {
-      kept.append(batch);
-    }
-
-    @Override
-    public List<PredictionRecord> recent(String model, int limit) {
-      return kept.recent(model, limit);
-    }
-
-    @Override
-    public long count(String model) {
-      return kept.count(model);
-    }
-
-    @Override
-    public int deleteOlderThan(Instant cutoff) {
-      return kept.deleteOlderThan(cutoff);
-    }
-
-    @Override
-    public long scan(
-        String model,
-        Instant from,
-        Instant to,
-        int limit,
-        java.util.function.Consumer<PredictionRecord> sink) {
-      return kept.scan(model, from, to, limit, sink);
-    }
-
-    @Override
-    public List<org.mlplatform.domain.serving.TrafficBucket> traffic(
-        String model, Instant from, Instant to, Duration bucket) {
-      return kept.traffic(model, from, to, bucket);
-    }
   }
 }

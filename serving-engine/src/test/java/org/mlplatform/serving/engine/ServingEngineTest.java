@@ -323,9 +323,8 @@ class ServingEngineTest {
   @Test
   void aFullLogQueueDropsAndCountsInsteadOfWaiting() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    InMemoryPredictionLogStore kept = new InMemoryPredictionLogStore();
     PredictionLogStore slow =
-        new PredictionLogStore() {
+        new ForwardingLogStore() {
           @Override
           public void append(List<PredictionRecord> batch) {
             try {
@@ -333,38 +332,7 @@ class ServingEngineTest {
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
-            kept.append(batch);
-          }
-
-          @Override
-          public List<PredictionRecord> recent(String model, int limit) {
-            return kept.recent(model, limit);
-          }
-
-          @Override
-          public long count(String model) {
-            return kept.count(model);
-          }
-
-          @Override
-          public int deleteOlderThan(Instant cutoff) {
-            return kept.deleteOlderThan(cutoff);
-          }
-
-          @Override
-          public long scan(
-              String model,
-              Instant from,
-              Instant to,
-              int limit,
-              java.util.function.Consumer<PredictionRecord> sink) {
-            return kept.scan(model, from, to, limit, sink);
-          }
-
-          @Override
-          public List<org.mlplatform.domain.serving.TrafficBucket> traffic(
-              String model, Instant from, Instant to, java.time.Duration bucket) {
-            return kept.traffic(model, from, to, bucket);
+            super.append(batch);
           }
         };
     try (PredictionLog small =
