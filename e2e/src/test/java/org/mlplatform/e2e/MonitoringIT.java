@@ -78,6 +78,19 @@ class MonitoringIT {
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
 
     predictionIds = predictShifted(120);
+    awaitLogged(120);
+  }
+
+  /** The prediction log is written in batches, a moment after the predictions. */
+  private static void awaitLogged(int rows) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (object(Http.get("/api/v1/models/" + model + "/drift", alice))
+            .getJsonNumber("rows")
+            .longValue()
+        < rows) {
+      assertThat(System.currentTimeMillis()).as(rows + " logged predictions").isLessThan(deadline);
+      ServingApi.sleep(100);
+    }
   }
 
   /** Predictions by entity key with both features moved four standard deviations. */
