@@ -1,10 +1,15 @@
 package org.mlplatform.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +41,7 @@ import org.mlplatform.domain.features.training.EntityRows;
 import org.mlplatform.domain.features.training.TrainingSetBuilder;
 import org.mlplatform.domain.features.training.TrainingSetPlan;
 import org.mlplatform.persistence.offline.JdbcOfflineStore;
+import org.mlplatform.persistence.offline.history.HistoryDirectory;
 
 /**
  * The road map's training-set benchmark: a point-in-time training set of N entity rows against
@@ -219,8 +225,12 @@ public final class TrainingSetBenchmark {
       boolean[] sampled,
       Config config,
       Map<String, List<Double>> results)
-      throws SQLException {
+      throws SQLException, IOException {
     OfflineStore store = new JdbcOfflineStore(database.dataSource());
+    Path copiesDir = Files.createTempDirectory("mlp-bench-copies");
+    OfflineStore copying =
+        new JdbcOfflineStore(
+            database.dataSource(), new HistoryDirectory(copiesDir, Integer.MAX_VALUE));
     long load = System.nanoTime();
     for (int v = 0; v < views.size(); v++) {
       long start = System.nanoTime();
@@ -235,11 +245,18 @@ public final class TrainingSetBenchmark {
     for (String variant : config.variants()) {
       String name = label + ", builder " + variantName(variant);
       List<Double> times = new ArrayList<>();
+      boolean copies = variant.contains("+copies");
       for (int run = 0; run < config.warmups() + config.reps(); run++) {
+        if (variant.endsWith("+copies-cold")) {
+          for (OfflineTable table : definitions.tables()) {
+            store.write(table, Collections.emptyIterator(), done -> {}); // a new stamp: stale
+          }
+        }
         System.gc();
         CheckingSink sink = new CheckingSink(sampled);
         long start = System.nanoTime();
-        builder(store, variant).build(definitions.plan(), entityRows, sink, done -> {});
+        builder(copies ? copying : store, variant)
+            .build(definitions.plan(), entityRows, sink, done -> {});
         double seconds = secs(start);
         Result result = sink.result();
         reference.check(name, result);
@@ -250,6 +267,7 @@ public final class TrainingSetBenchmark {
       }
       results.put(name, times);
     }
+    deleteTree(copiesDir);
     if (config.phases()) {
       phases(label, store, definitions, entityRows, sampled, reference);
       database.explainScan(definitions.tables().getFirst());
@@ -260,14 +278,14 @@ public final class TrainingSetBenchmark {
    * A variant is a keyed-scan limit ({@code default}, {@code max} or a number), {@code +parallel}.
    */
   static TrainingSetBuilder builder(OfflineStore store, String variant) {
-    String limit = variant.replace("+parallel", "");
+    String limit = limitOf(variant);
     int keyedScanLimit =
         switch (limit) {
           case "default" -> DEFAULT_KEYED_SCAN_LIMIT;
           case "max" -> Integer.MAX_VALUE;
           default -> Integer.parseInt(limit);
         };
-    if (variant.endsWith("+parallel")) {
+    if (variant.contains("+parallel")) {
       return new TrainingSetBuilder(store, keyedScanLimit, viewReaders);
     }
     return limit.equals("default")
@@ -275,16 +293,26 @@ public final class TrainingSetBenchmark {
         : new TrainingSetBuilder(store, keyedScanLimit);
   }
 
+  /** The keyed-scan limit of a variant, without its {@code +} options. */
+  static String limitOf(String variant) {
+    int plus = variant.indexOf('+');
+    return plus < 0 ? variant : variant.substring(0, plus);
+  }
+
   static String variantName(String variant) {
     String limit =
-        switch (variant.replace("+parallel", "")) {
+        switch (limitOf(variant)) {
           case "default" -> "default";
           case "0" -> "limit 0 (full scans)";
           case "max" -> "limit MAX (keyed scans)";
           case "200000" -> "limit 200,000 (platform's)";
-          default -> "limit " + variant.replace("+parallel", "");
+          default -> "limit " + limitOf(variant);
         };
-    return limit + (variant.endsWith("+parallel") ? ", views in parallel" : "");
+    String copies =
+        variant.endsWith("+copies-cold")
+            ? ", making local copies"
+            : variant.endsWith("+copies") ? ", local copies" : "";
+    return limit + (variant.contains("+parallel") ? ", views in parallel" : "") + copies;
   }
 
   /**
@@ -326,6 +354,14 @@ public final class TrainingSetBenchmark {
       print(
           "  store.scanRange(%s) drained alone: %,d rows in %.2f s",
           table.tableName(), rows, secs(drain));
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

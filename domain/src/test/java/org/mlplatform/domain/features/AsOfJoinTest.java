@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.AsOfJoin.Query;
+import org.mlplatform.domain.features.offline.HistoryIndex;
 
 /** Point-in-time correctness: the edge cases that leak future data or drop valid values. */
 class AsOfJoinTest {
@@ -181,6 +185,49 @@ class AsOfJoinTest {
         }
       }
       assertThat(joined.get(i)).as("query %d %s", i, q).isEqualTo(valueOf(expected));
+    }
+  }
+
+  @Test
+  void lookingUpAnIndexAgreesWithTheJoinOnRandomData() {
+    Random random = new Random(7);
+    List<Observation> history = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      history.add(obs(random.nextInt(40), random.nextInt(500), i));
+    }
+    history.add(obs(3, 250, -1)); // the same key and time again: the last one offered wins
+    List<Query> queries = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      queries.add(query(random.nextInt(50), random.nextInt(600) - 50));
+    }
+    queries.add(query(3, 250));
+    AsOfJoin join = new AsOfJoin(queries);
+    TreeIndex index = new TreeIndex(history);
+
+    for (Duration ttl : List.of(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(40))) {
+      List<Object> scanned =
+          Arrays.stream(join.join(history.iterator(), ttl)).map(AsOfJoinTest::valueOf).toList();
+      List<Object> looked =
+          Arrays.stream(join.lookUp(index, ttl)).map(AsOfJoinTest::valueOf).toList();
+      assertThat(looked).as("ttl %s", ttl).isEqualTo(scanned);
+    }
+    assertThat(valueOf(join.lookUp(index, Duration.ZERO)[queries.size() - 1])).isEqualTo(-1.0);
+  }
+
+  /** An index over observations in memory: each key's history in a sorted map. */
+  private static final class TreeIndex implements HistoryIndex {
+    private final Map<EntityKey, TreeMap<Instant, Observation>> byKey = new HashMap<>();
+
+    TreeIndex(List<Observation> observations) {
+      observations.forEach(
+          o -> byKey.computeIfAbsent(o.key(), k -> new TreeMap<>()).put(o.eventTime(), o));
+    }
+
+    @Override
+    public Observation latestAtOrBefore(EntityKey key, Instant asOf) {
+      TreeMap<Instant, Observation> times = byKey.get(key);
+      Map.Entry<Instant, Observation> entry = times == null ? null : times.floorEntry(asOf);
+      return entry == null ? null : entry.getValue();
     }
   }
 }

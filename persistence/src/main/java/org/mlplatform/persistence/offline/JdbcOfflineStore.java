@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -17,9 +19,11 @@ import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.HistoryIndex;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.offline.RowFilter;
+import org.mlplatform.persistence.offline.history.HistoryDirectory;
 
 /**
  * The offline store on H2 or PostgreSQL through plain JDBC. Each call takes its own connection from
@@ -31,25 +35,39 @@ public final class JdbcOfflineStore implements OfflineStore {
   private final DataSource dataSource;
   private final boolean copyOnPostgres;
   private final OfflineReads reads;
+  private final OfflineStamps stamps;
+  private final HistoryDirectory copies;
 
+  /** A store that keeps no local copies: every training set reads the database. */
   public JdbcOfflineStore(DataSource dataSource) {
-    this(dataSource, true);
+    this(dataSource, true, null);
+  }
+
+  /**
+   * A store that keeps a local copy of each table a training set reads whole in {@code copies}, and
+   * looks rows up there while the table is unchanged ({@link #history}).
+   */
+  public JdbcOfflineStore(DataSource dataSource, HistoryDirectory copies) {
+    this(dataSource, true, Objects.requireNonNull(copies, "copies"));
   }
 
   /**
    * With {@code copyOnPostgres} false, PostgreSQL gets batched upserts and plain queries instead of
    * COPY in and out (to compare both paths).
    */
-  JdbcOfflineStore(DataSource dataSource, boolean copyOnPostgres) {
+  JdbcOfflineStore(DataSource dataSource, boolean copyOnPostgres, HistoryDirectory copies) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.copyOnPostgres = copyOnPostgres;
     this.reads = new OfflineReads(dataSource);
+    this.stamps = new OfflineStamps(dataSource);
+    this.copies = copies;
   }
 
   @Override
   public void ensureTable(OfflineTable table) {
     try {
       JdbcTables.createIfAbsent(dataSource, new OfflineSql(table).createTable(), table.tableName());
+      stamps.ensureTable();
     } catch (SQLException e) {
       throw failure("creating", table, e);
     }
@@ -59,11 +77,17 @@ public final class JdbcOfflineStore implements OfflineStore {
   public long write(OfflineTable table, Iterator<FeatureRow> rows, LongConsumer progress) {
     OfflineSql sql = new OfflineSql(table);
     Instant ingestedAt = Instant.now();
+    try {
+      stamps.ensureTable();
+    } catch (SQLException e) {
+      throw failure("stamping", table, e);
+    }
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         long written = writer(connection).write(connection, sql, rows, ingestedAt, progress);
+        OfflineStamps.renew(connection, Dialect.of(connection), table);
         connection.commit();
         return written;
       } catch (Throwable e) {
@@ -168,6 +192,39 @@ public final class JdbcOfflineStore implements OfflineStore {
       }
     } catch (SQLException e) {
       throw failure("counting", table, e);
+    }
+  }
+
+  /**
+   * The local copy of the table at its current stamp; with {@code buildIfStale}, made first when
+   * missing. A table not written since stamps were kept has none until its next write.
+   */
+  @Override
+  public Optional<HistoryIndex> history(OfflineTable table, boolean buildIfStale) {
+    if (copies == null) {
+      return Optional.empty();
+    }
+    OptionalLong stamp = stamp(table);
+    if (stamp.isEmpty()) {
+      return Optional.empty();
+    }
+    long at = stamp.getAsLong();
+    Optional<HistoryIndex> copy = copies.current(table, at);
+    if (copy.isPresent() || !buildIfStale) {
+      return copy;
+    }
+    return copies.build(
+        table,
+        at,
+        () -> scanRange(table, Instant.MIN, Instant.MAX, RowFilter.ALL),
+        () -> stamp(table).equals(stamp));
+  }
+
+  private OptionalLong stamp(OfflineTable table) {
+    try {
+      return stamps.read(table);
+    } catch (SQLException e) {
+      throw failure("reading the stamp of", table, e);
     }
   }
 

@@ -53,7 +53,7 @@ abstract class OfflineStoreTestBase {
   /** A store on a new, empty database, with these tables created (twice: that must be harmless). */
   OfflineStore open(Backend backend, OfflineTable... tables) {
     db = TestDatabase.create(backend.kind);
-    OfflineStore store = new JdbcOfflineStore(db.dataSource(), backend.copy);
+    OfflineStore store = new JdbcOfflineStore(db.dataSource(), backend.copy, null);
     for (OfflineTable table : tables) {
       store.ensureTable(table);
       store.ensureTable(table);

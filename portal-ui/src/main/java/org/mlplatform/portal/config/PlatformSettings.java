@@ -102,6 +102,14 @@ public class PlatformSettings {
     return config.getOptionalValue("mlp.serving.intra-op-threads", Integer.class).orElse(1);
   }
 
+  /**
+   * The most rows of a view version the node copies to its data directory for training sets to look
+   * up; larger views are read from the database each time. 0 keeps no copies.
+   */
+  public int offlineCopyMaxRows() {
+    return config.getOptionalValue("mlp.offline.copy-max-rows", Integer.class).orElse(2_000_000);
+  }
+
   /** The dedicated inference port (/v2, predictions by key, online lookups); 0 leaves it closed. */
   public int servingPort() {
     return config.getOptionalValue("mlp.serving.port", Integer.class).orElse(0);

@@ -2,6 +2,7 @@ package org.mlplatform.domain.features.offline;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
@@ -65,4 +66,16 @@ public interface OfflineStore {
 
   /** The number of stored rows of a view version; 0 when its table does not exist yet. */
   long count(OfflineTable table);
+
+  /**
+   * The table's rows indexed for point-in-time lookups, current as of this call (no write committed
+   * since the index was made), when the store keeps such an index. A store without one answers
+   * empty, and readers scan instead.
+   *
+   * @param buildIfStale whether to make the index now when there is no current one: a read of the
+   *     whole table, worth it when the caller would otherwise scan the whole table anyway
+   */
+  default Optional<HistoryIndex> history(OfflineTable table, boolean buildIfStale) {
+    return Optional.empty();
+  }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.FeatureViewDefinition;
 import org.mlplatform.domain.features.ingest.RowsRejectedException;
 import org.mlplatform.domain.features.offline.CloseableIterator;
+import org.mlplatform.domain.features.offline.HistoryIndex;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.training.TrainingColumn.Role;
 import org.mlplatform.domain.features.training.TrainingSetPlan.Requested;
@@ -35,6 +37,14 @@ import org.mlplatform.domain.features.training.TrainingSetPlan.ViewPart;
  * <p>Memory holds the entity rows and one matched record per row and view, never a view's history.
  */
 public final class TrainingSetBuilder {
+
+  /**
+   * Above this many entities a build has the store make its index of a view when it has none: a
+   * read of the whole view, costing about what reading the rows of that many entities costs, after
+   * which this build and the next ones look rows up. Fewer entities use an index only if one is
+   * current.
+   */
+  static final int INDEX_WORTH_MAKING = 10_000;
 
   private final OfflineStore store;
   private final int keyedScanLimit;
@@ -186,16 +196,23 @@ public final class TrainingSetBuilder {
   }
 
   /**
-   * Reads only what can match: nothing after the last entity row, with a TTL nothing older than the
-   * TTL before the first one, and the values only of rows that the join takes at that moment.
+   * Looks the rows up in the store's index of the view when it has a current one. Otherwise reads
+   * only what can match: nothing after the last entity row, with a TTL nothing older than the TTL
+   * before the first one, and the values only of rows that the join takes at that moment.
    */
   private Observation[] join(ViewPart part, AsOfJoin join, Instant earliest, Instant latest) {
     Set<EntityKey> keys = join.keys();
     Duration ttl = part.view().ttl();
+    boolean keyed = keys.size() <= keyedScanLimit;
+    Optional<HistoryIndex> index =
+        store.history(part.table(), !keyed || keys.size() > INDEX_WORTH_MAKING);
+    if (index.isPresent()) {
+      return join.lookUp(index.get(), ttl);
+    }
     Instant from = ttl.isZero() ? Instant.MIN : minusOrMin(earliest, ttl);
     AsOfJoin.Run run = join.start(ttl);
     try (CloseableIterator<Observation> observations =
-        keys.size() <= keyedScanLimit
+        keyed
             ? store.scanRange(part.table(), keys, from, latest, run)
             : store.scanRange(part.table(), from, latest, run)) {
       observations.forEachRemaining(run::accept);

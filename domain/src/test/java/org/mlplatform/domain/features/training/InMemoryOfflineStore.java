@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.FeatureRow;
+import org.mlplatform.domain.features.offline.HistoryIndex;
 import org.mlplatform.domain.features.offline.LookaheadCursor;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
@@ -23,6 +27,38 @@ import org.mlplatform.domain.features.offline.RowFilter;
 final class InMemoryOfflineStore implements OfflineStore {
 
   private final Map<String, Map<String, FeatureRow>> tables = new HashMap<>();
+  private boolean indexes;
+  final List<Boolean> historyAsked = new ArrayList<>();
+  int scans;
+
+  /** From now on, offers an index of a table only when asked to build one or after it did. */
+  InMemoryOfflineStore indexing() {
+    indexes = true;
+    return this;
+  }
+
+  private final Set<String> indexed = new HashSet<>();
+
+  @Override
+  public Optional<HistoryIndex> history(OfflineTable table, boolean buildIfStale) {
+    historyAsked.add(buildIfStale);
+    if (!indexes || !buildIfStale && !indexed.contains(table.tableName())) {
+      return Optional.empty();
+    }
+    indexed.add(table.tableName());
+    Map<EntityKey, TreeMap<Instant, Observation>> byKey = new HashMap<>();
+    for (FeatureRow row : rows(table)) {
+      byKey
+          .computeIfAbsent(row.key(), k -> new TreeMap<>())
+          .put(row.eventTime(), row.toObservation());
+    }
+    return Optional.of(
+        (key, asOf) -> {
+          TreeMap<Instant, Observation> times = byKey.get(key);
+          Map.Entry<Instant, Observation> entry = times == null ? null : times.floorEntry(asOf);
+          return entry == null ? null : entry.getValue();
+        });
+  }
 
   @Override
   public void ensureTable(OfflineTable table) {
@@ -59,6 +95,7 @@ final class InMemoryOfflineStore implements OfflineStore {
   @Override
   public CloseableIterator<Observation> scanRange(
       OfflineTable table, Set<EntityKey> keys, Instant from, Instant upTo, RowFilter filter) {
+    scans++;
     Iterator<FeatureRow> it =
         rows(table).reversed().stream()
             .filter(r -> keys == null || keys.contains(r.key()))

@@ -365,19 +365,7 @@ class TrainingSetBuilderTest {
 
   @Test
   void readingTheViewsConcurrentlyGivesTheSameRowsAndProgress() throws Exception {
-    Random random = new Random(7);
-    StringBuilder entityRows = new StringBuilder("event_timestamp,customer_id,merchant_id\n");
-    for (int i = 0; i < 200; i++) {
-      spend(random.nextInt(20), h(random.nextInt(100)), random.nextDouble(), random.nextInt(9));
-      risk("m" + random.nextInt(5), h(random.nextInt(100)), random.nextFloat());
-      entityRows
-          .append(h(random.nextInt(110)))
-          .append(',')
-          .append(random.nextInt(22))
-          .append(",m")
-          .append(random.nextInt(6))
-          .append('\n');
-    }
+    EntityRows rows = randomHistory(new Random(7), 200, "", "");
     TrainingSetPlan plan =
         TrainingSetPlan.of(
             List.of(
@@ -385,7 +373,6 @@ class TrainingSetBuilderTest {
                 FeatureRef.parse("f", "risk:score"),
                 FeatureRef.parse("f", "spend:txn_count")),
             registry);
-    EntityRows rows = csv(entityRows.toString());
     List<Object[]> oneThread = new ArrayList<>();
     List<Double> oneThreadProgress = new ArrayList<>();
     new TrainingSetBuilder(store).build(plan, rows, collect(oneThread), oneThreadProgress::add);
@@ -421,6 +408,69 @@ class TrainingSetBuilderTest {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  @Test
+  void aStoresIndexIsLookedUpInsteadOfScannedWithTheSameRows() {
+    EntityRows rows =
+        randomHistory(new Random(11), 300, ",amount,paid_at", ",1.5,2026-03-01T03:00:00Z");
+    TrainingSetPlan plan =
+        TrainingSetPlan.of(
+            List.of(
+                FeatureRef.parse("f", "spend:avg_amount"),
+                FeatureRef.parse("f", "spend:amount_ratio"),
+                FeatureRef.parse("f", "risk:score")),
+            registry);
+    List<Object[]> scanned = new ArrayList<>();
+    new TrainingSetBuilder(store, 0).build(plan, rows, collect(scanned), share -> {});
+    store.indexing();
+    store.historyAsked.clear();
+    int scansBefore = store.scans;
+
+    List<Object[]> keyed = new ArrayList<>(); // few keys: only an index already made is used
+    new TrainingSetBuilder(store, Integer.MAX_VALUE).build(plan, rows, collect(keyed), s -> {});
+    assertThat(store.historyAsked).containsExactly(false, false);
+    assertThat(store.scans).isEqualTo(scansBefore + 2);
+
+    List<Object[]> looked = new ArrayList<>(); // a whole-table read: the index is made instead
+    new TrainingSetBuilder(store, 0).build(plan, rows, collect(looked), share -> {});
+    assertThat(store.historyAsked).containsExactly(false, false, true, true);
+    assertThat(store.scans).isEqualTo(scansBefore + 2);
+    List<Object[]> lookedAgain = new ArrayList<>();
+    new TrainingSetBuilder(store, Integer.MAX_VALUE)
+        .build(plan, rows, collect(lookedAgain), s -> {});
+    assertThat(store.scans).isEqualTo(scansBefore + 2);
+
+    assertThat(scanned).anyMatch(r -> r[5] != null).anyMatch(r -> r[5] == null);
+    assertThat(scanned).anyMatch(r -> r[7] != null);
+    for (List<Object[]> other : List.of(keyed, looked, lookedAgain)) {
+      assertThat(other).hasSameSizeAs(scanned);
+      for (int i = 0; i < scanned.size(); i++) {
+        assertThat(other.get(i)).as("row %d", i).containsExactly(scanned.get(i));
+      }
+    }
+  }
+
+  /**
+   * Writes {@code count} random rows into each view and returns as many random entity rows, with
+   * extra columns after the keys.
+   */
+  private EntityRows randomHistory(Random random, int count, String extraHeader, String extra) {
+    StringBuilder entityRows =
+        new StringBuilder("event_timestamp,customer_id,merchant_id" + extraHeader + "\n");
+    for (int i = 0; i < count; i++) {
+      spend(random.nextInt(20), h(random.nextInt(100)), random.nextDouble(), random.nextInt(9));
+      risk("m" + random.nextInt(5), h(random.nextInt(100)), random.nextFloat());
+      entityRows
+          .append(h(random.nextInt(110)))
+          .append(',')
+          .append(random.nextInt(22))
+          .append(",m")
+          .append(random.nextInt(6))
+          .append(extra)
+          .append('\n');
+    }
+    return csv(entityRows.toString());
   }
 
   private static TrainingSetSink collect(List<Object[]> out) {

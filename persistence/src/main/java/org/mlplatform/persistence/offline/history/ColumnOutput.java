@@ -1,0 +1,77 @@
+package org.mlplatform.persistence.offline.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A new file written front to back through a buffer, numbers in the machine's byte order. */
+final class ColumnOutput implements AutoCloseable {
+
+  private final FileChannel channel;
+  private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.nativeOrder());
+
+  ColumnOutput(Path file) throws IOException {
+    channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  void putByte(int value) throws IOException {
+    room(1);
+    buffer.put((byte) value);
+  }
+
+  void putInt(int value) throws IOException {
+    room(4);
+    buffer.putInt(value);
+  }
+
+  void putLong(long value) throws IOException {
+    room(8);
+    buffer.putLong(value);
+  }
+
+  void putFloat(float value) throws IOException {
+    room(4);
+    buffer.putFloat(value);
+  }
+
+  void putDouble(double value) throws IOException {
+    room(8);
+    buffer.putDouble(value);
+  }
+
+  void putBytes(byte[] bytes) throws IOException {
+    int at = 0;
+    while (at < bytes.length) {
+      room(1);
+      int count = Math.min(buffer.remaining(), bytes.length - at);
+      buffer.put(bytes, at, count);
+      at += count;
+    }
+  }
+
+  private void room(int bytes) throws IOException {
+    if (buffer.remaining() < bytes) {
+      flush();
+    }
+  }
+
+  private void flush() throws IOException {
+    buffer.flip();
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    buffer.clear();
+  }
+
+  /** Writes what is buffered and syncs it: the copy is only published once it is on disk. */
+  @Override
+  public void close() throws IOException {
+    try (channel) {
+      flush();
+      channel.force(false);
+    }
+  }
+}
