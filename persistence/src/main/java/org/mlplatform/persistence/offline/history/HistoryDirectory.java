@@ -79,7 +79,7 @@ public final class HistoryDirectory {
       return Optional.empty();
     }
     try {
-      MappedHistory opened = MappedHistory.open(dir, table);
+      MappedHistory opened = MappedHistory.open(dir, table, true);
       current.put(table.tableName(), new Current(stamp, opened));
       return Optional.of(opened);
     } catch (IOException | RuntimeException e) {
@@ -114,7 +114,7 @@ public final class HistoryDirectory {
           return Optional.empty();
         }
         if (!unchanged.getAsBoolean()) {
-          return Optional.of(MappedHistory.open(building, table)); // for this build only
+          return Optional.of(MappedHistory.open(building, table, false)); // this build only
         }
         return Optional.of(publish(table, stamp, building));
       } catch (IOException | UncheckedIOException e) {
@@ -146,7 +146,7 @@ public final class HistoryDirectory {
     Path target = dir(table, stamp);
     deleteTree(target); // only there if unreadable: current() found no copy to map
     Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-    MappedHistory opened = MappedHistory.open(target, table);
+    MappedHistory opened = MappedHistory.open(target, table, false);
     current.put(table.tableName(), new Current(stamp, opened));
     try (Stream<Path> copies = Files.list(root.resolve(table.tableName()))) {
       copies.filter(p -> !p.equals(target)).forEach(HistoryDirectory::deleteTree);

@@ -3,13 +3,20 @@ package org.mlplatform.persistence.offline.history;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.offline.OfflineTable;
 
@@ -27,6 +34,7 @@ final class HistoryLayout {
   static final String TIMES = "times.bin";
   static final String ROWS = "rows.bin";
   private static final String FORMAT = "1";
+  private static final String CRC = "crc.";
 
   private HistoryLayout() {}
 
@@ -70,7 +78,9 @@ final class HistoryLayout {
   }
 
   /** Written last: a copy without it is incomplete. */
-  static void writeManifest(Path dir, OfflineTable table, int rows, int keys) throws IOException {
+  static void writeManifest(
+      Path dir, OfflineTable table, int rows, int keys, Map<String, Long> checksums)
+      throws IOException {
     Properties manifest = new Properties();
     manifest.setProperty("format", FORMAT);
     manifest.setProperty("byteOrder", ByteOrder.nativeOrder().toString());
@@ -78,13 +88,14 @@ final class HistoryLayout {
     manifest.setProperty("shape", shape(table));
     manifest.setProperty("rows", Integer.toString(rows));
     manifest.setProperty("keys", Integer.toString(keys));
+    checksums.forEach((file, crc) -> manifest.setProperty(CRC + file, Long.toHexString(crc)));
     try (OutputStream out = Files.newOutputStream(dir.resolve(MANIFEST))) {
       manifest.store(out, "offline history copy");
     }
   }
 
-  /** Row and key counts from a manifest that fits the table. */
-  record Counts(int rows, int keys) {}
+  /** Row and key counts from a manifest that fits the table, and its files' CRC-32Cs. */
+  record Counts(int rows, int keys, Map<String, Long> checksums) {}
 
   static Counts readManifest(Path dir, OfflineTable table) throws IOException {
     Properties manifest = new Properties();
@@ -98,11 +109,47 @@ final class HistoryLayout {
       throw new IOException("the copy in " + dir + " is of another format or table");
     }
     try {
+      Map<String, Long> checksums = new TreeMap<>();
+      for (String key : manifest.stringPropertyNames()) {
+        if (key.startsWith(CRC)) {
+          checksums.put(
+              key.substring(CRC.length()), Long.parseUnsignedLong(manifest.getProperty(key), 16));
+        }
+      }
       return new Counts(
           Integer.parseInt(manifest.getProperty("rows")),
-          Integer.parseInt(manifest.getProperty("keys")));
+          Integer.parseInt(manifest.getProperty("keys")),
+          checksums);
     } catch (NumberFormatException e) {
       throw new IOException("the manifest in " + dir + " has no counts", e);
+    }
+  }
+
+  /**
+   * Checks that the directory holds exactly the manifest's files with their CRC-32Cs: what a crash
+   * may leave of files that were never synced.
+   */
+  static void verify(Path dir, Map<String, Long> checksums) throws IOException {
+    Set<String> present;
+    try (Stream<Path> files = Files.list(dir)) {
+      present = files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+    }
+    present.remove(MANIFEST);
+    if (!present.equals(checksums.keySet())) {
+      throw new IOException(
+          dir + " holds " + present + ", its manifest names " + checksums.keySet());
+    }
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    for (Map.Entry<String, Long> file : checksums.entrySet()) {
+      CRC32C crc = new CRC32C();
+      try (FileChannel channel = FileChannel.open(dir.resolve(file.getKey()))) {
+        while (channel.read(buffer.clear()) >= 0) {
+          crc.update(buffer.flip());
+        }
+      }
+      if (crc.getValue() != file.getValue()) {
+        throw new IOException(dir.resolve(file.getKey()) + " does not match its checksum");
+      }
     }
   }
 

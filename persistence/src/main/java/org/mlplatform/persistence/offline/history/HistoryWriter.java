@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.FeatureType;
@@ -35,6 +38,7 @@ final class HistoryWriter implements AutoCloseable {
   private final ColumnOutput[] offsets;
   private final int[] pendingNulls;
   private final long[] stringEnds;
+  private final Map<String, Long> checksums = new TreeMap<>();
   private long[] times = new long[1 << 12];
   private int[] entityOfRow = new int[1 << 12];
   private int rows;
@@ -152,29 +156,38 @@ final class HistoryWriter implements AutoCloseable {
     for (int e = 0; e < entities.size(); e++) {
       EntitySort.byTime(sortedTimes, order, starts[e], starts[e + 1]);
     }
-    try (ColumnOutput out = new ColumnOutput(dir.resolve(HistoryLayout.STARTS))) {
+    ColumnOutput startsOut = new ColumnOutput(dir.resolve(HistoryLayout.STARTS));
+    try (startsOut) {
       for (int start : starts) {
-        out.putInt(start);
+        startsOut.putInt(start);
       }
     }
-    try (ColumnOutput out = new ColumnOutput(dir.resolve(HistoryLayout.TIMES))) {
+    ColumnOutput timesOut = new ColumnOutput(dir.resolve(HistoryLayout.TIMES));
+    try (timesOut) {
       for (long time : sortedTimes) {
-        out.putLong(time);
+        timesOut.putLong(time);
       }
     }
-    try (ColumnOutput out = new ColumnOutput(dir.resolve(HistoryLayout.ROWS))) {
+    ColumnOutput rowsOut = new ColumnOutput(dir.resolve(HistoryLayout.ROWS));
+    try (rowsOut) {
       for (int row : order) {
-        out.putInt(row);
+        rowsOut.putInt(row);
       }
+    }
+    for (ColumnOutput out : List.of(startsOut, timesOut, rowsOut)) {
+      checksums.put(out.name(), out.checksum());
     }
     writeKeys();
-    HistoryLayout.writeManifest(dir, table, rows, entities.size());
+    HistoryLayout.writeManifest(dir, table, rows, entities.size(), checksums);
   }
 
   /** Join keys are INT32, INT64 or STRING, never null. */
   private void writeKeys() throws IOException {
+    CRC32C checksum = new CRC32C();
     try (OutputStream file = Files.newOutputStream(dir.resolve(HistoryLayout.KEYS));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
+        DataOutputStream out =
+            new DataOutputStream(
+                new BufferedOutputStream(new CheckedOutputStream(file, checksum), 1 << 16))) {
       for (EntityKey key : entities) {
         for (Object value : key.values()) {
           switch (value) {
@@ -199,6 +212,7 @@ final class HistoryWriter implements AutoCloseable {
         }
       }
     }
+    checksums.put(HistoryLayout.KEYS, checksum.getValue());
   }
 
   private void closeColumns() throws IOException {
@@ -208,6 +222,7 @@ final class HistoryWriter implements AutoCloseable {
         if (group[f] != null) {
           try {
             group[f].close();
+            checksums.put(group[f].name(), group[f].checksum());
           } catch (IOException e) {
             failure = failure == null ? e : failure;
           }

@@ -74,11 +74,17 @@ final class MappedHistory implements HistoryIndex {
   /**
    * Maps a complete copy of {@code table}.
    *
-   * @throws IOException when the copy is incomplete, of another table or shape, or a file is not
-   *     the size its manifest implies
+   * @param verify whether to check every file against its checksum (a copy this process did not
+   *     just write)
+   * @throws IOException when the copy is incomplete, of another table or shape, a file is not the
+   *     size its manifest implies or, when verified, does not match its checksum
    */
-  static MappedHistory open(Path dir, OfflineTable table) throws IOException {
-    return new MappedHistory(dir, table, HistoryLayout.readManifest(dir, table));
+  static MappedHistory open(Path dir, OfflineTable table, boolean verify) throws IOException {
+    HistoryLayout.Counts counts = HistoryLayout.readManifest(dir, table);
+    if (verify) {
+      HistoryLayout.verify(dir, counts.checksums());
+    }
+    return new MappedHistory(dir, table, counts);
   }
 
   int rows() {
