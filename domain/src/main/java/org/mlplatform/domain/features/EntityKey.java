@@ -31,6 +31,16 @@ public final class EntityKey {
     return List.of(values);
   }
 
+  /** The number of join-key values. */
+  public int size() {
+    return values.length;
+  }
+
+  /** One join-key value, without copying them all as {@link #values()} does. */
+  public Object value(int index) {
+    return values[index];
+  }
+
   @Override
   public boolean equals(Object o) {
     return o == this

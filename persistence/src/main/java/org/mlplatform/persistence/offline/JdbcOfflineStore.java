@@ -24,6 +24,7 @@ import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.offline.RowFilter;
 import org.mlplatform.persistence.offline.history.HistoryDirectory;
+import org.mlplatform.persistence.offline.history.RowSource;
 
 /**
  * The offline store on H2 or PostgreSQL through plain JDBC. Each call takes its own connection from
@@ -89,6 +90,9 @@ public final class JdbcOfflineStore implements OfflineStore {
         long written = writer(connection).write(connection, sql, rows, ingestedAt, progress);
         OfflineStamps.renew(connection, Dialect.of(connection), table);
         connection.commit();
+        if (copies != null) {
+          copies.afterWrite(table, () -> history(table, true));
+        }
         return written;
       } catch (Throwable e) {
         rollback(connection, e);
@@ -213,11 +217,28 @@ public final class JdbcOfflineStore implements OfflineStore {
     if (copy.isPresent() || !buildIfStale) {
       return copy;
     }
-    return copies.build(
-        table,
-        at,
-        () -> scanRange(table, Instant.MIN, Instant.MAX, RowFilter.ALL),
-        () -> stamp(table).equals(stamp));
+    return copies.build(table, at, allRows(table), () -> stamp(table).equals(stamp));
+  }
+
+  /** Every stored row, decoded straight into the copy where PostgreSQL's binary COPY serves. */
+  private RowSource allRows(OfflineTable table) {
+    RowSource scanned =
+        RowSource.of(() -> scanRange(table, Instant.MIN, Instant.MAX, RowFilter.ALL));
+    if (!copyOnPostgres) {
+      return scanned;
+    }
+    return sink -> {
+      CloseableIterator<Observation> copied =
+          reads.openCopy(new OfflineSql(table), Instant.MIN, Instant.MAX, RowFilter.ALL);
+      if (copied == null) {
+        return scanned.copyTo(sink);
+      }
+      try (copied) {
+        return copied instanceof PgCopyReader reader
+            ? reader.copyTo(sink)
+            : RowSource.of(() -> copied).copyTo(sink); // no table yet: no rows
+      }
+    };
   }
 
   private OptionalLong stamp(OfflineTable table) {

@@ -18,6 +18,7 @@ import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.offline.LookaheadCursor;
 import org.mlplatform.domain.features.offline.OfflineStoreException;
 import org.mlplatform.domain.features.offline.RowFilter;
+import org.mlplatform.persistence.offline.history.RowSink;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
@@ -43,6 +44,7 @@ final class PgCopyReader extends LookaheadCursor<Observation> {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final long PG_EPOCH_SECONDS =
       Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+  private static final long PG_EPOCH_MICROS = PG_EPOCH_SECONDS * 1_000_000L;
 
   private final Connection connection;
   private final InputStream copy;
@@ -116,6 +118,27 @@ final class PgCopyReader extends LookaheadCursor<Observation> {
 
   /** The next row, null when the filter skipped it or the stream ended. */
   private Observation readRow() throws IOException {
+    EntityKey entity = readKey();
+    if (entity == null) {
+      return null;
+    }
+    Instant eventTime = (Instant) readValue(FeatureType.TIMESTAMP);
+    int stored = types.size() - keys - 1;
+    if (!filter.wants(entity, eventTime)) {
+      for (int i = 0; i < stored; i++) {
+        skip(readInt32());
+      }
+      return null;
+    }
+    Object[] values = new Object[stored];
+    for (int i = 0; i < stored; i++) {
+      values[i] = readValue(types.get(keys + 1 + i));
+    }
+    return new Observation(entity, eventTime, values);
+  }
+
+  /** Starts the next row and reads its key; null, ending the cursor, after the last row. */
+  private EntityKey readKey() throws IOException {
     fill(2);
     short fields = (short) INT16.get(buffer, position);
     position += 2;
@@ -130,20 +153,54 @@ final class PgCopyReader extends LookaheadCursor<Observation> {
     for (int i = 0; i < keys; i++) {
       key[i] = readValue(types.get(i));
     }
-    EntityKey entity = EntityKey.of(key);
-    Instant eventTime = (Instant) readValue(FeatureType.TIMESTAMP);
-    int stored = types.size() - keys - 1;
-    if (!filter.wants(entity, eventTime)) {
-      for (int i = 0; i < stored; i++) {
-        skip(readInt32());
+    return EntityKey.of(key);
+  }
+
+  /**
+   * Hands every remaining row to {@code sink} as it decodes it, without objects for the values (the
+   * whole table, for a local copy); text stays UTF-8, as the server sends it.
+   *
+   * @return false when the sink was full before the last row
+   */
+  boolean copyTo(RowSink sink) throws IOException {
+    while (true) {
+      EntityKey key = readKey();
+      if (key == null) {
+        return true;
       }
-      return null;
+      if (readInt32() != 8) {
+        throw new IOException("an event time that is not 8 bytes");
+      }
+      fill(8);
+      long micros = (long) INT64.get(buffer, position) + PG_EPOCH_MICROS;
+      position += 8;
+      if (!sink.startRow(key, micros)) {
+        return false;
+      }
+      for (int i = keys + 1; i < types.size(); i++) {
+        copyValue(types.get(i), sink);
+      }
     }
-    Object[] values = new Object[stored];
-    for (int i = 0; i < stored; i++) {
-      values[i] = readValue(types.get(keys + 1 + i));
+  }
+
+  private void copyValue(FeatureType type, RowSink sink) throws IOException {
+    int length = readInt32();
+    if (length < 0) {
+      sink.putNull();
+      return;
     }
-    return new Observation(entity, eventTime, values);
+    fill(length);
+    int at = position;
+    position += length;
+    switch (type) {
+      case INT32 -> sink.putInt((int) INT32.get(buffer, at));
+      case INT64 -> sink.putLong((long) INT64.get(buffer, at));
+      case FLOAT32 -> sink.putFloat(Float.intBitsToFloat((int) INT32.get(buffer, at)));
+      case FLOAT64 -> sink.putDouble(Double.longBitsToDouble((long) INT64.get(buffer, at)));
+      case STRING -> sink.putUtf8(buffer, at, length);
+      case BOOL -> sink.putBool(buffer[at] != 0);
+      case TIMESTAMP -> sink.putMicros((long) INT64.get(buffer, at) + PG_EPOCH_MICROS);
+    }
   }
 
   private Object readValue(FeatureType type) throws IOException {

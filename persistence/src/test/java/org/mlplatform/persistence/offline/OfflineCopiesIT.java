@@ -2,6 +2,8 @@ package org.mlplatform.persistence.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,7 +98,8 @@ class OfflineCopiesIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void aCopyGivesTheDatabasesRowsAndAnyWriteMakesItStale(TestDatabase.Kind kind) {
+  void aCopyGivesTheDatabasesRowsAndAnyWriteMakesItStale(TestDatabase.Kind kind)
+      throws IOException {
     define();
     Random random = new Random(5);
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -136,6 +140,7 @@ class OfflineCopiesIT {
       assertThat(node1.history(table, false)).isEmpty();
 
       List<Object[]> afterWrite = build(new TrainingSetBuilder(node1, 0), spine);
+      assertThat(copyDirs()).hasSize(1);
       assertThat(afterWrite.getFirst()[3]).isEqualTo(-1);
       assertThat(afterWrite.getFirst()[4]).isEqualTo("late");
       assertSameRows(afterWrite, build(new TrainingSetBuilder(node2, Integer.MAX_VALUE), spine));
@@ -176,6 +181,102 @@ class OfflineCopiesIT {
       assertSameRows(build(new TrainingSetBuilder(roomy, 0), spine), expected);
       roomy.write(table, List.<FeatureRow>of().iterator(), done -> {});
       assertThat(roomy.history(table, true)).isPresent();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aWriteRemakesACopyTheNodeKeepsAndNoOther(TestDatabase.Kind kind) throws Exception {
+    define();
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      List<Runnable> remakes = new ArrayList<>();
+      OfflineStore store =
+          new JdbcOfflineStore(
+              db.dataSource(), new HistoryDirectory(copiesDir, 1_000, remakes::add));
+      store.ensureTable(table);
+      store.write(table, List.of(row(1, 1, 10)).iterator(), done -> {});
+      assertThat(remakes).isEmpty(); // no copy kept: nothing to remake
+      assertThat(store.history(table, true)).isPresent();
+
+      store.write(table, List.of(row(1, 2, 20)).iterator(), done -> {});
+      store.write(table, List.of(row(2, 2, 30)).iterator(), done -> {});
+      assertThat(remakes).hasSize(1); // two writes before the remake ran: one remake
+      assertThat(store.history(table, false)).isEmpty();
+
+      remakes.removeFirst().run();
+      Observation latest = store.history(table, false).orElseThrow().latestAtOrBefore(key(1), h(3));
+      assertThat(latest.values()[0]).isEqualTo(20);
+      store.write(table, List.of(row(2, 3, 40)).iterator(), done -> {});
+      assertThat(remakes).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void everyTypeAndNullReadsBackFromTheCopyAsWritten(TestDatabase.Kind kind) {
+    OfflineTable all =
+        new OfflineTable(
+            n("all_types"),
+            1,
+            List.of(new JoinKey(n("id"), FeatureType.INT32)),
+            List.of(
+                new FeatureDefinition(n("i32"), FeatureType.INT32, ""),
+                new FeatureDefinition(n("i64"), FeatureType.INT64, ""),
+                new FeatureDefinition(n("f32"), FeatureType.FLOAT32, ""),
+                new FeatureDefinition(n("f64"), FeatureType.FLOAT64, ""),
+                new FeatureDefinition(n("text"), FeatureType.STRING, ""),
+                new FeatureDefinition(n("flag"), FeatureType.BOOL, ""),
+                new FeatureDefinition(n("seen"), FeatureType.TIMESTAMP, "")));
+    List<FeatureRow> rows = new ArrayList<>();
+    Object[][] values = {
+      {
+        Integer.MIN_VALUE,
+        Long.MAX_VALUE,
+        -0.5f,
+        Double.MAX_VALUE,
+        "naïve ☕ \"q\", x",
+        true,
+        Instant.parse("1969-12-31T23:59:59.999999Z")
+      },
+      {
+        0,
+        Long.MIN_VALUE,
+        Float.MIN_VALUE,
+        -1e-300,
+        "",
+        false,
+        Instant.parse("1999-12-31T23:59:59Z")
+      },
+      {null, null, null, null, null, null, null},
+      {7, 7L, 7f, 7.0, "😀", null, Instant.parse("2262-01-01T00:00:00.000001Z")}
+    };
+    for (int i = 0; i < values.length; i++) {
+      rows.add(new FeatureRow(EntityKey.of(i), h(i), values[i]));
+    }
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      OfflineStore store =
+          new JdbcOfflineStore(db.dataSource(), new HistoryDirectory(copiesDir, 1_000));
+      store.ensureTable(all);
+      store.write(all, rows.iterator(), done -> {});
+
+      var copy = store.history(all, true).orElseThrow();
+
+      for (int i = 0; i < values.length; i++) {
+        Observation read = copy.latestAtOrBefore(EntityKey.of(i), Instant.MAX);
+        assertThat(read.eventTime()).isEqualTo(h(i));
+        assertThat(read.values()).as("row %d", i).containsExactly(values[i]);
+      }
+      assertThat(copy.latestAtOrBefore(EntityKey.of(9), Instant.MAX)).isNull();
+    }
+  }
+
+  private static FeatureRow row(int user, double hours, int pages) {
+    return new FeatureRow(key(user), h(hours), new Object[] {pages, "b", null});
+  }
+
+  private List<String> copyDirs() throws IOException {
+    try (Stream<Path> dirs = Files.list(copiesDir.resolve(table.tableName()))) {
+      return dirs.map(p -> p.getFileName().toString()).toList();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.mlplatform.portal.features;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -24,7 +25,12 @@ public class OfflineStoreProducer {
 
   @Inject private PlatformSettings settings;
 
-  /** With local copies of the views training sets read whole, in the node's data directory. */
+  @Resource private ManagedExecutorService executor;
+
+  /**
+   * With local copies of the views large training sets read, in the node's data directory, remade
+   * in the background after each write to them.
+   */
   @Produces
   @ApplicationScoped
   OfflineStore offlineStore() {
@@ -33,6 +39,6 @@ public class OfflineStoreProducer {
       return new JdbcOfflineStore(dataSource);
     }
     Path copies = settings.dataDir().resolve("offline-copies");
-    return new JdbcOfflineStore(dataSource, new HistoryDirectory(copies, maxRows));
+    return new JdbcOfflineStore(dataSource, new HistoryDirectory(copies, maxRows, executor));
   }
 }

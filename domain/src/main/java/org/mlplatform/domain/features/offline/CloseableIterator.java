@@ -16,6 +16,24 @@ public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
   @Override
   void close();
 
+  /** An iterator that holds nothing to release, as one. */
+  static <T> CloseableIterator<T> of(Iterator<T> iterator) {
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return iterator.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return iterator.next();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** The remaining rows as a sequential stream whose {@code close()} closes this iterator. */
   default Stream<T> stream() {
     return StreamSupport.stream(

@@ -138,20 +138,6 @@ final class InMemoryOfflineStore implements OfflineStore {
   }
 
   private static CloseableIterator<Observation> iterate(List<FeatureRow> rows) {
-    Iterator<FeatureRow> it = rows.iterator();
-    return new CloseableIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public Observation next() {
-        return it.next().toObservation();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return CloseableIterator.of(rows.stream().map(FeatureRow::toObservation).iterator());
   }
 }

@@ -50,11 +50,12 @@ final class ColumnOutput implements AutoCloseable {
     buffer.putDouble(value);
   }
 
-  void putBytes(byte[] bytes) throws IOException {
-    int at = 0;
-    while (at < bytes.length) {
+  void putBytes(byte[] bytes, int offset, int length) throws IOException {
+    int at = offset;
+    int end = offset + length;
+    while (at < end) {
       room(1);
-      int count = Math.min(buffer.remaining(), bytes.length - at);
+      int count = Math.min(buffer.remaining(), end - at);
       buffer.put(bytes, at, count);
       at += count;
     }

@@ -10,15 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.mlplatform.domain.features.AsOfJoin.Observation;
-import org.mlplatform.domain.features.offline.CloseableIterator;
 import org.mlplatform.domain.features.offline.HistoryIndex;
 import org.mlplatform.domain.features.offline.OfflineTable;
 
@@ -38,6 +38,8 @@ public final class HistoryDirectory {
 
   private final Path root;
   private final int maxRows;
+  private final Executor remaker;
+  private final Set<String> remaking = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Current> current = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Object> buildLocks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> tooLargeAt = new ConcurrentHashMap<>();
@@ -53,18 +55,58 @@ public final class HistoryDirectory {
   }
 
   /**
+   * A directory whose copies are made only by the builds that need them.
+   *
    * @param maxRows tables with more rows than this are not copied (their builds scan instead)
    * @throws UncheckedIOException when the root cannot be created
    */
   public HistoryDirectory(Path root, int maxRows) {
+    this(root, maxRows, null);
+  }
+
+  /**
+   * A directory that also remakes a copy on {@code remaker} after a write to its table ({@link
+   * #afterWrite}), so the next build finds it current.
+   *
+   * @param remaker runs the remakes (in an application server, a managed executor); null for none
+   */
+  public HistoryDirectory(Path root, int maxRows, Executor remaker) {
     this.root = root;
     this.maxRows = maxRows;
+    this.remaker = remaker;
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + root, e);
     }
     deleteUnfinished();
+  }
+
+  /**
+   * Called after a write to the table has committed: when this node keeps a copy of it (training
+   * sets read it), runs {@code remake} in the background to copy the new state. Writes in quick
+   * succession share a remake that has not started yet; a failed remake is logged, and the next
+   * build makes the copy itself.
+   */
+  public void afterWrite(OfflineTable table, Runnable remake) {
+    String name = table.tableName();
+    if (remaker == null || !current.containsKey(name) || !remaking.add(name)) {
+      return;
+    }
+    try {
+      remaker.execute(
+          () -> {
+            remaking.remove(name); // a write from now on asks for another remake
+            try {
+              remake.run();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "could not remake the copy of " + name + ": " + e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      remaking.remove(name);
+      LOG.log(Level.WARNING, "no thread to remake the copy of " + name + ": " + e.getMessage());
+    }
   }
 
   /** The copy of the table at this stamp, if this node has it. */
@@ -96,10 +138,7 @@ public final class HistoryDirectory {
    * reading the stamp and finishing the read.
    */
   public Optional<HistoryIndex> build(
-      OfflineTable table,
-      long stamp,
-      Supplier<CloseableIterator<Observation>> rows,
-      BooleanSupplier unchanged) {
+      OfflineTable table, long stamp, RowSource rows, BooleanSupplier unchanged) {
     String name = table.tableName();
     synchronized (buildLocks.computeIfAbsent(name, k -> new Object())) {
       Optional<HistoryIndex> built = current(table, stamp); // by the build that held the lock
@@ -126,15 +165,10 @@ public final class HistoryDirectory {
     }
   }
 
-  private boolean copy(
-      OfflineTable table, Supplier<CloseableIterator<Observation>> rows, Path building)
-      throws IOException {
-    try (HistoryWriter writer = new HistoryWriter(building, table, maxRows);
-        CloseableIterator<Observation> cursor = rows.get()) {
-      while (cursor.hasNext()) {
-        if (!writer.add(cursor.next())) {
-          return false;
-        }
+  private boolean copy(OfflineTable table, RowSource rows, Path building) throws IOException {
+    try (HistoryWriter writer = new HistoryWriter(building, table, maxRows)) {
+      if (!rows.copyTo(writer)) {
+        return false;
       }
       writer.finish();
       return true;

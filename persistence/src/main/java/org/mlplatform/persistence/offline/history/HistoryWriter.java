@@ -4,19 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
-import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.FeatureType;
 import org.mlplatform.domain.features.offline.OfflineTable;
@@ -25,14 +20,13 @@ import org.mlplatform.domain.features.offline.OfflineTable;
  * Streams a table's rows into the files of a new copy ({@link HistoryLayout}): values go to disk as
  * they come; only each row's entity number and event time stay in memory, to sort by at the end.
  */
-final class HistoryWriter implements AutoCloseable {
+final class HistoryWriter implements RowSink, AutoCloseable {
 
   private final Path dir;
   private final OfflineTable table;
-  private final List<FeatureType> types;
+  private final FeatureType[] types;
   private final int maxRows;
-  private final Map<EntityKey, Integer> entityOf = new HashMap<>();
-  private final List<EntityKey> entities = new ArrayList<>();
+  private final EntityIndex entities;
   private final ColumnOutput[] values;
   private final ColumnOutput[] nulls;
   private final ColumnOutput[] offsets;
@@ -42,16 +36,18 @@ final class HistoryWriter implements AutoCloseable {
   private long[] times = new long[1 << 12];
   private int[] entityOfRow = new int[1 << 12];
   private int rows;
+  private int column; // the current row's next feature
 
   /**
-   * @param maxRows the most rows the copy may take; {@link #add} refuses more
+   * @param maxRows the most rows the copy may take; {@link #startRow} refuses more
    */
   HistoryWriter(Path dir, OfflineTable table, int maxRows) throws IOException {
     this.dir = dir;
     this.table = table;
-    this.types = HistoryLayout.featureTypes(table);
+    this.types = HistoryLayout.featureTypes(table).toArray(FeatureType[]::new);
     this.maxRows = maxRows;
-    int count = types.size();
+    this.entities = EntityIndex.forTable(table);
+    int count = types.length;
     values = new ColumnOutput[count];
     nulls = new ColumnOutput[count];
     offsets = new ColumnOutput[count];
@@ -61,7 +57,7 @@ final class HistoryWriter implements AutoCloseable {
       for (int f = 0; f < count; f++) {
         values[f] = new ColumnOutput(dir.resolve(HistoryLayout.values(f)));
         nulls[f] = new ColumnOutput(dir.resolve(HistoryLayout.nulls(f)));
-        if (types.get(f) == FeatureType.STRING) {
+        if (types[f] == FeatureType.STRING) {
           offsets[f] = new ColumnOutput(dir.resolve(HistoryLayout.offsets(f)));
           offsets[f].putLong(0);
         }
@@ -72,12 +68,9 @@ final class HistoryWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Adds a row; false, taking nothing, when the copy already holds {@code maxRows} rows.
-   *
-   * @throws IOException when writing a value fails
-   */
-  boolean add(Observation row) throws IOException {
+  @Override
+  public boolean startRow(EntityKey key, long eventMicros) {
+    rowComplete();
     if (rows >= maxRows) {
       return false;
     }
@@ -86,51 +79,113 @@ final class HistoryWriter implements AutoCloseable {
       times = Arrays.copyOf(times, grown);
       entityOfRow = Arrays.copyOf(entityOfRow, grown);
     }
-    Integer entity = entityOf.putIfAbsent(row.key(), entities.size());
-    if (entity == null) {
-      entity = entities.size();
-      entities.add(row.key());
-    }
-    entityOfRow[rows] = entity;
-    times[rows] = HistoryLayout.micros(row.eventTime());
-    Object[] rowValues = row.values();
-    for (int f = 0; f < values.length; f++) {
-      put(f, rowValues[f]);
-    }
+    entityOfRow[rows] = entities.add(key);
+    times[rows] = eventMicros;
     rows++;
+    column = 0;
     return true;
   }
 
-  private void put(int f, Object value) throws IOException {
-    int bit = rows & 7;
-    if (value == null) {
-      pendingNulls[f] |= 1 << bit;
+  @Override
+  public void putNull() throws IOException {
+    FeatureType type = next(null);
+    ColumnOutput out = values[column];
+    switch (type) {
+      case INT32, FLOAT32 -> out.putInt(0);
+      case INT64, FLOAT64, TIMESTAMP -> out.putLong(0);
+      case BOOL -> out.putByte(0);
+      case STRING -> offsets[column].putLong(stringEnds[column]);
+    }
+    done(true);
+  }
+
+  @Override
+  public void putInt(int value) throws IOException {
+    next(FeatureType.INT32);
+    values[column].putInt(value);
+    done(false);
+  }
+
+  @Override
+  public void putLong(long value) throws IOException {
+    next(FeatureType.INT64);
+    values[column].putLong(value);
+    done(false);
+  }
+
+  @Override
+  public void putFloat(float value) throws IOException {
+    next(FeatureType.FLOAT32);
+    values[column].putFloat(value);
+    done(false);
+  }
+
+  @Override
+  public void putDouble(double value) throws IOException {
+    next(FeatureType.FLOAT64);
+    values[column].putDouble(value);
+    done(false);
+  }
+
+  @Override
+  public void putBool(boolean value) throws IOException {
+    next(FeatureType.BOOL);
+    values[column].putByte(value ? 1 : 0);
+    done(false);
+  }
+
+  @Override
+  public void putMicros(long value) throws IOException {
+    next(FeatureType.TIMESTAMP);
+    values[column].putLong(value);
+    done(false);
+  }
+
+  @Override
+  public void putUtf8(byte[] bytes, int offset, int length) throws IOException {
+    next(FeatureType.STRING);
+    values[column].putBytes(bytes, offset, length);
+    stringEnds[column] += length;
+    offsets[column].putLong(stringEnds[column]);
+    done(false);
+  }
+
+  /** The type of the row's next feature, checked against the value's (null: any). */
+  private FeatureType next(FeatureType given) {
+    if (rows == 0 || column >= types.length) {
+      throw new IllegalStateException("a value outside a row, or more values than features");
+    }
+    FeatureType type = types[column];
+    if (given != null && given != type) {
+      throw new IllegalArgumentException(
+          "a " + given + " value for feature " + column + " of type " + type);
+    }
+    return type;
+  }
+
+  /** Records the value's null bit and moves to the next feature. */
+  private void done(boolean isNull) throws IOException {
+    int bit = (rows - 1) & 7;
+    if (isNull) {
+      pendingNulls[column] |= 1 << bit;
     }
     if (bit == 7) {
-      nulls[f].putByte(pendingNulls[f]);
-      pendingNulls[f] = 0;
+      nulls[column].putByte(pendingNulls[column]);
+      pendingNulls[column] = 0;
     }
-    ColumnOutput out = values[f];
-    switch (types.get(f)) {
-      case INT32 -> out.putInt(value == null ? 0 : (Integer) value);
-      case INT64 -> out.putLong(value == null ? 0 : (Long) value);
-      case FLOAT32 -> out.putFloat(value == null ? 0 : (Float) value);
-      case FLOAT64 -> out.putDouble(value == null ? 0 : (Double) value);
-      case BOOL -> out.putByte(value != null && (Boolean) value ? 1 : 0);
-      case TIMESTAMP -> out.putLong(value == null ? 0 : HistoryLayout.micros((Instant) value));
-      case STRING -> {
-        if (value != null) {
-          byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
-          out.putBytes(bytes);
-          stringEnds[f] += bytes.length;
-        }
-        offsets[f].putLong(stringEnds[f]);
-      }
+    column++;
+  }
+
+  private void rowComplete() {
+    if (rows > 0 && column != types.length) {
+      throw new IllegalStateException(
+          "row " + rows + " has " + column + " values for " + types.length + " features");
     }
   }
 
   /** Writes the index files and, last, the manifest; then the copy is complete. */
   void finish() throws IOException {
+    rowComplete();
     for (int f = 0; f < values.length; f++) {
       if ((rows & 7) != 0) {
         nulls[f].putByte(pendingNulls[f]);
@@ -181,36 +236,13 @@ final class HistoryWriter implements AutoCloseable {
     HistoryLayout.writeManifest(dir, table, rows, entities.size(), checksums);
   }
 
-  /** Join keys are INT32, INT64 or STRING, never null. */
   private void writeKeys() throws IOException {
     CRC32C checksum = new CRC32C();
     try (OutputStream file = Files.newOutputStream(dir.resolve(HistoryLayout.KEYS));
         DataOutputStream out =
             new DataOutputStream(
                 new BufferedOutputStream(new CheckedOutputStream(file, checksum), 1 << 16))) {
-      for (EntityKey key : entities) {
-        for (Object value : key.values()) {
-          switch (value) {
-            case Integer i -> {
-              out.writeByte('i');
-              out.writeInt(i);
-            }
-            case Long l -> {
-              out.writeByte('l');
-              out.writeLong(l);
-            }
-            case String s -> {
-              byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-              out.writeByte('s');
-              out.writeInt(bytes.length);
-              out.write(bytes);
-            }
-            default ->
-                throw new IllegalArgumentException(
-                    "a join key of type " + value.getClass().getSimpleName());
-          }
-        }
-      }
+      entities.writeTo(out);
     }
     checksums.put(HistoryLayout.KEYS, checksum.getValue());
   }

@@ -17,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
 import org.mlplatform.domain.features.EntityKey;
 import org.mlplatform.domain.features.FeatureType;
@@ -36,7 +34,7 @@ final class MappedHistory implements HistoryIndex {
 
   private final List<FeatureType> types;
   private final int rows;
-  private final Map<EntityKey, Integer> entityOf;
+  private final EntityIndex entities;
   private final int[] starts;
   private final MemorySegment times;
   private final MemorySegment order;
@@ -68,7 +66,7 @@ final class MappedHistory implements HistoryIndex {
         values[f] = map(dir.resolve(HistoryLayout.values(f)), size, arena);
       }
     }
-    entityOf = readKeys(dir.resolve(HistoryLayout.KEYS), table, counts.keys());
+    entities = readKeys(dir.resolve(HistoryLayout.KEYS), table, counts.keys());
   }
 
   /**
@@ -93,8 +91,8 @@ final class MappedHistory implements HistoryIndex {
 
   @Override
   public Observation latestAtOrBefore(EntityKey key, Instant asOf) {
-    Integer entity = entityOf.get(key);
-    if (entity == null) {
+    int entity = entities.find(key);
+    if (entity < 0) {
       return null;
     }
     long limit = HistoryLayout.floorMicros(asOf);
@@ -158,42 +156,12 @@ final class MappedHistory implements HistoryIndex {
     }
   }
 
-  private static Map<EntityKey, Integer> readKeys(Path file, OfflineTable table, int count)
-      throws IOException {
-    int width = table.joinKeys().size();
-    long fileSize = Files.size(file);
-    Map<EntityKey, Integer> entityOf = HashMap.newHashMap(count);
+  private static EntityIndex readKeys(Path file, OfflineTable table, int count) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         DataInputStream data = new DataInputStream(in)) {
-      Object[] values = new Object[width];
-      for (int e = 0; e < count; e++) {
-        for (int i = 0; i < width; i++) {
-          values[i] = readKeyValue(data, fileSize);
-        }
-        entityOf.put(EntityKey.of(values), e);
-      }
-      if (data.read() >= 0) {
-        throw new IOException(file + " holds more than " + count + " entities");
-      }
+      return EntityIndex.read(data, table, count, Files.size(file));
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
-    return entityOf;
-  }
-
-  private static Object readKeyValue(DataInputStream data, long fileSize) throws IOException {
-    int tag = data.readByte();
-    return switch (tag) {
-      case 'i' -> data.readInt();
-      case 'l' -> data.readLong();
-      case 's' -> {
-        int length = data.readInt();
-        if (length < 0 || length > fileSize) {
-          throw new IOException("a key of " + length + " bytes in a file of " + fileSize);
-        }
-        byte[] bytes = new byte[length];
-        data.readFully(bytes);
-        yield new String(bytes, StandardCharsets.UTF_8);
-      }
-      default -> throw new IOException("unknown key tag " + tag);
-    };
   }
 }

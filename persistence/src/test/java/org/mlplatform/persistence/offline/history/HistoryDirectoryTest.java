@@ -11,12 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,26 +100,12 @@ class HistoryDirectoryTest {
     return values;
   }
 
-  private static Supplier<CloseableIterator<Observation>> cursor(
-      List<Observation> rows, AtomicInteger opened) {
-    return () -> {
-      opened.incrementAndGet();
-      Iterator<Observation> it = rows.iterator();
-      return new CloseableIterator<>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public Observation next() {
-          return it.next();
-        }
-
-        @Override
-        public void close() {}
-      };
-    };
+  private static RowSource cursor(List<Observation> rows, AtomicInteger opened) {
+    return RowSource.of(
+        () -> {
+          opened.incrementAndGet();
+          return CloseableIterator.of(rows.iterator());
+        });
   }
 
   private static Observation bruteForce(List<Observation> rows, EntityKey key, Instant asOf) {
