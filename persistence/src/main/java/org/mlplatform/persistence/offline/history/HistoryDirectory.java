@@ -148,6 +148,7 @@ public final class HistoryDirectory {
       Path building = root.resolve(name).resolve(BUILDING + UUID.randomUUID());
       try {
         Files.createDirectories(building);
+        long started = System.nanoTime();
         if (!copy(table, rows, building)) {
           tooLargeAt.put(name, stamp);
           return Optional.empty();
@@ -155,7 +156,16 @@ public final class HistoryDirectory {
         if (!unchanged.getAsBoolean()) {
           return Optional.of(MappedHistory.open(building, table, false)); // this build only
         }
-        return Optional.of(publish(table, stamp, building));
+        MappedHistory published = publish(table, stamp, building);
+        LOG.info(
+            () ->
+                String.format(
+                    "copied %s (%,d rows) in %d ms on %s",
+                    name,
+                    published.rows(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    Thread.currentThread().getName()));
+        return Optional.of(published);
       } catch (IOException | UncheckedIOException e) {
         LOG.log(Level.WARNING, "could not copy " + name + ", scanning instead: " + e.getMessage());
         return Optional.empty();
