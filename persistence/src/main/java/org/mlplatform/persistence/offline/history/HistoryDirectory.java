@@ -58,7 +58,6 @@ public final class HistoryDirectory {
    * A directory whose copies are made only by the builds that need them.
    *
    * @param maxRows tables with more rows than this are not copied (their builds scan instead)
-   * @throws UncheckedIOException when the root cannot be created
    */
   public HistoryDirectory(Path root, int maxRows) {
     this(root, maxRows, null);
@@ -76,10 +75,10 @@ public final class HistoryDirectory {
     this.remaker = remaker;
     try {
       Files.createDirectories(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + root, e);
+      deleteUnfinished();
+    } catch (IOException e) { // copies only speed builds up: they read the database instead
+      LOG.warning("training sets read the database: cannot create " + root + ": " + e);
     }
-    deleteUnfinished();
   }
 
   /**

@@ -241,6 +241,16 @@ class HistoryDirectoryTest {
   }
 
   @Test
+  void aRootThatCannotBeCreatedLeavesBuildsToTheDatabase() throws IOException {
+    Path file = Files.writeString(root.resolve("not-a-directory"), "x");
+    HistoryDirectory copies = new HistoryDirectory(file.resolve("copies"), 10_000);
+
+    assertThat(copies.build(TABLE, 18, cursor(rows(18), new AtomicInteger()), () -> true))
+        .isEmpty();
+    assertThat(copies.current(TABLE, 18)).isEmpty();
+  }
+
+  @Test
   void anEmptyTableIsCopiedAndFindsNothing() {
     HistoryIndex index =
         new HistoryDirectory(root, 10)
