@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.mlplatform.benchmarks.TrainingSetBenchmark.Definitions;
 import org.mlplatform.benchmarks.TrainingSetBenchmark.Result;
-import org.mlplatform.benchmarks.TrainingSetBenchmark.Spine;
-import org.mlplatform.benchmarks.TrainingSetBenchmark.ViewData;
+import org.mlplatform.benchmarks.TrainingSetData.Definitions;
+import org.mlplatform.benchmarks.TrainingSetData.Spine;
+import org.mlplatform.benchmarks.TrainingSetData.ViewData;
 
 /** The same data in an in-memory DuckDB, and the equivalent ASOF JOIN query. */
 final class DuckDb implements AutoCloseable {

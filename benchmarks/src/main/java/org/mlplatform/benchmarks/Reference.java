@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mlplatform.benchmarks.TrainingSetBenchmark.Result;
-import org.mlplatform.benchmarks.TrainingSetBenchmark.Spine;
-import org.mlplatform.benchmarks.TrainingSetBenchmark.ViewData;
+import org.mlplatform.benchmarks.TrainingSetData.Spine;
+import org.mlplatform.benchmarks.TrainingSetData.ViewData;
 
 /**
  * The expected training set computed from the generated arrays by binary search, independent of

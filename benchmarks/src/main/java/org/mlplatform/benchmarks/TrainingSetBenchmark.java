@@ -7,39 +7,25 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.mlplatform.benchmarks.TrainingSetData.Definitions;
+import org.mlplatform.benchmarks.TrainingSetData.Spine;
+import org.mlplatform.benchmarks.TrainingSetData.ViewData;
 import org.mlplatform.domain.features.AsOfJoin.Observation;
-import org.mlplatform.domain.features.EntityDefinition;
-import org.mlplatform.domain.features.EntityKey;
-import org.mlplatform.domain.features.FeatureDefinition;
-import org.mlplatform.domain.features.FeatureRef;
-import org.mlplatform.domain.features.FeatureRegistry;
-import org.mlplatform.domain.features.FeatureType;
-import org.mlplatform.domain.features.FeatureViewDefinition;
-import org.mlplatform.domain.features.InMemoryFeatureCatalog;
-import org.mlplatform.domain.features.JoinKey;
-import org.mlplatform.domain.features.ResourceName;
 import org.mlplatform.domain.features.offline.CloseableIterator;
-import org.mlplatform.domain.features.offline.FeatureRow;
 import org.mlplatform.domain.features.offline.OfflineStore;
 import org.mlplatform.domain.features.offline.OfflineTable;
 import org.mlplatform.domain.features.offline.RowFilter;
 import org.mlplatform.domain.features.training.EntityRows;
 import org.mlplatform.domain.features.training.TrainingSetBuilder;
-import org.mlplatform.domain.features.training.TrainingSetPlan;
 import org.mlplatform.persistence.offline.JdbcOfflineStore;
 import org.mlplatform.persistence.offline.history.HistoryDirectory;
 
@@ -71,7 +57,8 @@ import org.mlplatform.persistence.offline.history.HistoryDirectory;
  * TrainingSetBuilder(store)}, 50,000), {@code 0} (always a full scan), {@code max} (always keyed
  * scans) or a number, optionally followed by {@code +parallel} (the views read concurrently on a
  * pool of {@code pool=} threads, by default max(2, cores) as {@code TrainingSets} in portal-ui has;
- * {@code 200000+parallel} is the platform's setting) ({@code
+ * {@code 200000+parallel} is the platform's setting), then optionally {@code +copies} or {@code
+ * +copies-cold} (through local copies of the views; see {@link BuilderVariant}) ({@code
  * default,0,max,default+parallel,200000+parallel}), {@code phases=} whether to time the build's
  * phases once after the measurements (true), {@code pg=} the JDBC URL of the PostgreSQL server
  * ({@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres), {@code duckdb=false} to leave
@@ -242,12 +229,13 @@ public final class TrainingSetBenchmark {
     database.analyze(definitions.tables());
     print("  %s loaded in %.1f s (not timed below)", label, secs(load));
 
-    for (String variant : config.variants()) {
-      String name = label + ", builder " + variantName(variant);
+    for (String given : config.variants()) {
+      BuilderVariant variant = BuilderVariant.parse(given);
+      String name = label + ", builder " + variant.name();
       List<Double> times = new ArrayList<>();
-      boolean copies = variant.contains("+copies");
+      boolean copies = variant.copies() != BuilderVariant.Copies.NONE;
       for (int run = 0; run < config.warmups() + config.reps(); run++) {
-        if (variant.endsWith("+copies-cold")) {
+        if (variant.copies() == BuilderVariant.Copies.MADE_EACH_RUN) {
           for (OfflineTable table : definitions.tables()) {
             store.write(table, Collections.emptyIterator(), done -> {}); // a new stamp: stale
           }
@@ -255,7 +243,8 @@ public final class TrainingSetBenchmark {
         System.gc();
         CheckingSink sink = new CheckingSink(sampled);
         long start = System.nanoTime();
-        builder(copies ? copying : store, variant)
+        variant
+            .builder(copies ? copying : store, viewReaders)
             .build(definitions.plan(), entityRows, sink, done -> {});
         double seconds = secs(start);
         Result result = sink.result();
@@ -267,52 +256,11 @@ public final class TrainingSetBenchmark {
       }
       results.put(name, times);
     }
-    deleteTree(copiesDir);
+    Folders.deleteRecursively(copiesDir);
     if (config.phases()) {
       phases(label, store, definitions, entityRows, sampled, reference);
       database.explainScan(definitions.tables().getFirst());
     }
-  }
-
-  /**
-   * A variant is a keyed-scan limit ({@code default}, {@code max} or a number), {@code +parallel}.
-   */
-  static TrainingSetBuilder builder(OfflineStore store, String variant) {
-    String limit = limitOf(variant);
-    int keyedScanLimit =
-        switch (limit) {
-          case "default" -> DEFAULT_KEYED_SCAN_LIMIT;
-          case "max" -> Integer.MAX_VALUE;
-          default -> Integer.parseInt(limit);
-        };
-    if (variant.contains("+parallel")) {
-      return new TrainingSetBuilder(store, keyedScanLimit, viewReaders);
-    }
-    return limit.equals("default")
-        ? new TrainingSetBuilder(store) // as the platform builds
-        : new TrainingSetBuilder(store, keyedScanLimit);
-  }
-
-  /** The keyed-scan limit of a variant, without its {@code +} options. */
-  static String limitOf(String variant) {
-    int plus = variant.indexOf('+');
-    return plus < 0 ? variant : variant.substring(0, plus);
-  }
-
-  static String variantName(String variant) {
-    String limit =
-        switch (limitOf(variant)) {
-          case "default" -> "default";
-          case "0" -> "limit 0 (full scans)";
-          case "max" -> "limit MAX (keyed scans)";
-          case "200000" -> "limit 200,000 (platform's)";
-          default -> "limit " + limitOf(variant);
-        };
-    String copies =
-        variant.endsWith("+copies-cold")
-            ? ", making local copies"
-            : variant.endsWith("+copies") ? ", local copies" : "";
-    return limit + (variant.contains("+parallel") ? ", views in parallel" : "") + copies;
   }
 
   /**
@@ -354,14 +302,6 @@ public final class TrainingSetBenchmark {
       print(
           "  store.scanRange(%s) drained alone: %,d rows in %.2f s",
           table.tableName(), rows, secs(drain));
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 
@@ -436,188 +376,6 @@ public final class TrainingSetBenchmark {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Data
-
-  /**
-   * One view's rows in (entity, event time) order, the order of {@code packed} ({@code entity << 32
-   * | millis since BASE}, which serves the reference's binary search). Values are row-major; NaN
-   * stands for null (no generated value is NaN).
-   */
-  record ViewData(
-      String name, Duration ttl, int features, long[] packed, double[] values, int[] loadOrder) {
-
-    static ViewData generate(String name, Duration ttl, int index, Config config) {
-      SplittableRandom random = new SplittableRandom(SEED + 1000L * (index + 1));
-      int rows = config.rows();
-      long[] packed = new long[rows];
-      int unique = 0;
-      while (unique < rows) { // top up until every (entity, time) pair is distinct
-        for (int i = unique; i < rows; i++) {
-          long entity = 1 + random.nextInt(config.entities());
-          packed[i] = entity << 32 | random.nextLong(SPAN_MS);
-        }
-        Arrays.sort(packed);
-        unique = 1;
-        for (int i = 1; i < rows; i++) {
-          if (packed[i] != packed[unique - 1]) {
-            packed[unique++] = packed[i];
-          }
-        }
-      }
-      int f = config.features();
-      double[] values = new double[rows * f];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = random.nextDouble() < NULL_RATE ? Double.NaN : random.nextDouble(-1000, 1000);
-      }
-      // Loaded as ingestion would see it: by event time, entities interleaved.
-      int bits = 64 - Long.numberOfLeadingZeros(rows);
-      long[] byTime = new long[rows];
-      for (int i = 0; i < rows; i++) {
-        byTime[i] = millis(packed[i]) << bits | i;
-      }
-      Arrays.sort(byTime);
-      int[] loadOrder = new int[rows];
-      for (int i = 0; i < rows; i++) {
-        loadOrder[i] = (int) (byTime[i] & ((1L << bits) - 1));
-      }
-      return new ViewData(name, ttl, f, packed, values, loadOrder);
-    }
-
-    int rows() {
-      return packed.length;
-    }
-
-    long entity(int row) {
-      return packed[row] >>> 32;
-    }
-
-    long millisOf(int row) {
-      return millis(packed[row]);
-    }
-
-    static long millis(long packed) {
-      return packed & 0xFFFF_FFFFL;
-    }
-
-    Double value(int row, int feature) {
-      double v = values[row * features + feature];
-      return Double.isNaN(v) ? null : v;
-    }
-
-    /** The rows in load order, as the offline store takes them. */
-    Iterator<FeatureRow> featureRows() {
-      return new Iterator<>() {
-        private int next;
-
-        @Override
-        public boolean hasNext() {
-          return next < rows();
-        }
-
-        @Override
-        public FeatureRow next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          int row = loadOrder[next++];
-          Object[] vals = new Object[features];
-          for (int f = 0; f < features; f++) {
-            vals[f] = value(row, f);
-          }
-          return new FeatureRow(EntityKey.of(entity(row)), BASE.plusMillis(millisOf(row)), vals);
-        }
-      };
-    }
-  }
-
-  /** The entity rows: customer, millis since BASE (may be negative), label. */
-  record Spine(long[] entity, long[] millis, long[] label) {
-
-    static Spine generate(List<ViewData> views, Config config) {
-      SplittableRandom random = new SplittableRandom(SEED);
-      int n = config.spineRows();
-      long[] entity = new long[n];
-      long[] millis = new long[n];
-      long[] label = new long[n];
-      ViewData ttlView = views.getFirst();
-      long ttl = ttlView.ttl().toMillis();
-      for (int r = 0; r < n; r++) {
-        double p = random.nextDouble();
-        if (p < 0.05) { // exactly on some view's row
-          ViewData view = views.get(random.nextInt(views.size()));
-          int row = random.nextInt(view.rows());
-          entity[r] = view.entity(row);
-          millis[r] = view.millisOf(row);
-        } else if (p < 0.08) { // on the TTL boundary, or one millisecond past it
-          int row = random.nextInt(ttlView.rows());
-          entity[r] = ttlView.entity(row);
-          millis[r] = ttlView.millisOf(row) + ttl + (p < 0.07 ? 0 : 1);
-        } else {
-          entity[r] = 1 + random.nextInt(config.entities() + config.entities() / 50);
-          millis[r] = random.nextLong(-DAY_MS, SPAN_MS + DAY_MS);
-        }
-        label[r] = random.nextInt(2);
-      }
-      return new Spine(entity, millis, label);
-    }
-
-    int size() {
-      return entity.length;
-    }
-
-    Instant time(int row) {
-      return BASE.plusMillis(millis[row]);
-    }
-
-    EntityRows entityRows() {
-      List<Instant> times = new ArrayList<>(size());
-      List<Object[]> values = new ArrayList<>(size());
-      for (int r = 0; r < size(); r++) {
-        times.add(time(r));
-        values.add(new Object[] {entity[r], label[r]});
-      }
-      return new EntityRows(List.of("customer_id", "label"), times, values);
-    }
-  }
-
-  /** The catalogue, tables and plan of the three views, built through the domain's registry. */
-  record Definitions(List<OfflineTable> tables, TrainingSetPlan plan) {
-
-    static Definitions of(List<ViewData> views, int features) {
-      FeatureRegistry registry = new FeatureRegistry(new InMemoryFeatureCatalog());
-      ResourceName customer = new ResourceName("customer");
-      EntityDefinition entity =
-          registry.createEntity(
-              new EntityDefinition(
-                  customer,
-                  List.of(new JoinKey(new ResourceName("customer_id"), FeatureType.INT64)),
-                  "benchmark customer"));
-      List<OfflineTable> tables = new ArrayList<>();
-      List<FeatureRef> refs = new ArrayList<>();
-      for (ViewData data : views) {
-        List<FeatureDefinition> defs = new ArrayList<>();
-        for (int f = 0; f < features; f++) {
-          defs.add(new FeatureDefinition(new ResourceName("f" + f), FeatureType.FLOAT64, ""));
-        }
-        FeatureViewDefinition view =
-            registry.createView(
-                new FeatureViewDefinition(
-                    new ResourceName(data.name()),
-                    1,
-                    List.of(customer),
-                    defs,
-                    data.ttl(),
-                    "bench",
-                    Set.of(),
-                    "training-set benchmark"));
-        tables.add(OfflineTable.of(view, List.of(entity)));
-        defs.forEach(d -> refs.add(new FeatureRef(view.name(), d.name())));
-      }
-      return new Definitions(List.copyOf(tables), TrainingSetPlan.of(refs, registry));
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Results and their checks
 
   /** What a run produced: row count, checksum over every value, nulls, and the sampled rows. */
@@ -628,11 +386,4 @@ public final class TrainingSetBenchmark {
           Locale.ROOT, "rows=%,d nulls=%,d checksum=%016x", rows, nullFeatures, checksum);
     }
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // DuckDB
-
-  // ---------------------------------------------------------------------------------------------
-  // Our side's databases and instruments
-
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,11 +35,7 @@ class TrainingSetsIT {
   @BeforeAll
   static void defineAndIngest() {
     alice = Http.accessToken("alice");
-    Http.json(
-        "POST",
-        "/api/v1/entities",
-        alice,
-        "{\"name\":\"ts_customer\",\"joinKeys\":[{\"name\":\"tsc_id\",\"type\":\"INT64\"}]}");
+    TrainingSetApi.defineCustomer(alice);
     Http.json(
         "POST",
         "/api/v1/entities",
@@ -403,83 +394,6 @@ class TrainingSetsIT {
     assertThat(object(bad).getString("error")).contains("column 5").contains("unknown_thing");
   }
 
-  @Test
-  void aLargeTrainingSetReadsTheNodesLocalCopyWhichTheNextIngestRenews() throws Exception {
-    String wide = "ts_wide_" + RUN;
-    created(
-        Http.json(
-            "POST",
-            "/api/v1/feature-views",
-            alice,
-            "{\"name\":\""
-                + wide
-                + "\",\"entities\":[\"ts_customer\"],"
-                + "\"features\":[{\"name\":\"v\",\"type\":\"FLOAT64\"}]}"));
-    int entities = 12_000; // over the 10,000 from which a build makes the copy
-    StringBuilder rows = new StringBuilder("tsc_id,event_timestamp,v\n");
-    StringBuilder entityRows = new StringBuilder("tsc_id,event_timestamp\n");
-    for (int id = 1; id <= entities; id++) {
-      rows.append(id).append(",2026-03-01T01:00:00Z,").append(id).append('\n');
-      entityRows.append(id).append(",2026-03-01T02:00:00Z\n");
-    }
-    ingestCsv(wide, rows.toString());
-    Path copies = RunningPlatform.DATA_DIR.resolve("offline-copies/fv_" + wide + "_v1");
-
-    List<String> first = buildCsv(wide + ":v", entityRows.toString());
-    List<String> stampsAfterFirst = listing(copies);
-    assertThat(stampsAfterFirst).hasSize(1);
-    assertThat(copies.resolve(stampsAfterFirst.getFirst()).resolve("manifest.properties"))
-        .isRegularFile();
-    ingestCsv(wide, "tsc_id,event_timestamp,v\n5,2026-03-01T01:30:00Z,-5\n"); // a new stamp
-    List<String> second = buildCsv(wide + ":v", entityRows.toString());
-
-    assertThat(first).hasSize(entities + 1);
-    assertThat(first.get(5)).isEqualTo("2026-03-01T02:00:00Z,5,5.0");
-    assertThat(first.get(entities)).isEqualTo("2026-03-01T02:00:00Z,12000,12000.0");
-    assertThat(second.get(5)).isEqualTo("2026-03-01T02:00:00Z,5,-5.0");
-    assertThat(second.get(6)).isEqualTo(first.get(6));
-    assertThat(listing(copies)).hasSize(1).doesNotContainAnyElementsOf(stampsAfterFirst);
-  }
-
-  private static void ingestCsv(String view, String csv) {
-    HttpResponse<String> response =
-        Http.send(
-            HttpRequest.newBuilder(
-                    URI.create(RunningPlatform.BASE + "/api/v1/feature-views/" + view + "/rows"))
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                .build());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-  }
-
-  /** The lines of the CSV of a training set built from CSV entity rows. */
-  private static List<String> buildCsv(String features, String entityRows) throws Exception {
-    HttpResponse<String> accepted =
-        Http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        RunningPlatform.BASE
-                            + "/api/v1/training-sets?features="
-                            + URLEncoder.encode(features, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(entityRows))
-                .build());
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    JsonObject set = awaitReady(object(accepted).getString("id"));
-    return Http.get("/api/v1/training-sets/" + set.getString("id") + "/data", alice)
-        .body()
-        .lines()
-        .toList();
-  }
-
-  private static List<String> listing(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.map(p -> p.getFileName().toString()).toList();
-    }
-  }
-
   private static String error(String body) {
     HttpResponse<String> response = Http.json("POST", "/api/v1/training-sets", alice, body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -495,18 +409,7 @@ class TrainingSetsIT {
   }
 
   private static JsonObject awaitReady(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonObject set = null;
-    while (Instant.now().isBefore(deadline)) {
-      set = object(Http.get("/api/v1/training-sets/" + id, alice));
-      if (!set.getString("state").equals("BUILDING")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
-    assertThat(set).isNotNull();
-    assertThat(set.getString("state")).as(set.toString()).isEqualTo("READY");
-    return set;
+    return TrainingSetApi.awaitReady(alice, id);
   }
 
   private static JsonObject awaitJob(String jobId) throws InterruptedException {

@@ -3,7 +3,6 @@ package org.mlplatform.benchmarks.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.mlplatform.benchmarks.Folders;
 import org.mlplatform.search.CatalogDocument;
 import org.mlplatform.search.CatalogIndex;
 import org.mlplatform.search.DocumentType;
@@ -53,7 +53,7 @@ public final class SearchBenchmark {
       run(options, folder);
     } finally {
       if (options.folder() == null) {
-        deleteRecursively(folder);
+        Folders.deleteRecursively(folder);
       }
     }
   }
@@ -207,14 +207,6 @@ public final class SearchBenchmark {
       return files.mapToLong(f -> f.toFile().length()).sum();
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

@@ -233,10 +233,8 @@ public final class JdbcOfflineStore implements OfflineStore {
       if (copied == null) {
         return scanned.copyTo(sink);
       }
-      try (copied) {
-        return copied instanceof PgCopyReader reader
-            ? reader.copyTo(sink)
-            : RowSource.of(() -> copied).copyTo(sink); // no table yet: no rows
+      try (copied) { // not a COPY when the table does not exist yet: no rows
+        return !(copied instanceof PgCopyReader reader) || reader.copyTo(sink);
       }
     };
   }
